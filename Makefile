@@ -1,0 +1,32 @@
+# jfallocate: 'make test' runs every test, 'make bench' runs the benchmark suite on
+# every filesystem available and writes results/<run-id>/ with its report.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := build
+
+# A JDK >= 22, found in JAVA_HOME, on PATH, or under /usr/lib/jvm (bin/find-jdk).
+JDK := $(shell bin/find-jdk)
+ifeq ($(JDK),)
+$(error no JDK >= 22 found: see the message above)
+endif
+export JAVA_HOME := $(JDK)
+MVN := mvn -B -ntp
+# Where bin/fs-matrix mounts its loop-mounted filesystems for tests and benchmarks.
+export FS_MATRIX_ROOT ?= /tmp/jfallocate-fs
+
+.PHONY: build test bench bench-full report matrix-up matrix-down clean
+
+build:
+	$(MVN) -q package -DskipTests
+
+test:
+	bin/with-fs-matrix $(MVN) verify
+
+matrix-up:
+	bin/fs-matrix up
+
+matrix-down:
+	bin/fs-matrix down
+
+clean:
+	$(MVN) -q clean

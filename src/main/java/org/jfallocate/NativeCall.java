@@ -1,0 +1,114 @@
+package org.jfallocate;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Path;
+import org.jfallocate.internal.ErrnoCapture;
+import org.jfallocate.internal.Errnos;
+import org.jfallocate.internal.FsMagic;
+import org.jfallocate.internal.LibC;
+
+/**
+ * One validated call into the C library on a descriptor: EINTR retried, any other error
+ * turned into the matching {@link FallocateException}. The success path allocates nothing.
+ */
+final class NativeCall {
+    private NativeCall() {
+    }
+
+    static void fallocate(int fd, Path path, FallocateMode mode, long offset, long len) throws FallocateException {
+        checkArguments(fd, mode, offset, len);
+        MemorySegment errnoState = ErrnoCapture.state();
+        int errno;
+        do {
+            if (LibC.fallocate(errnoState, fd, mode.value(), offset, len) == 0) {
+                return;
+            }
+            errno = ErrnoCapture.errno(errnoState);
+        } while (errno == Errnos.EINTR);
+        throw failure(new FallocateException.CallSite(Operation.FALLOCATE, path, fd, mode, offset, len), errno);
+    }
+
+    static void posixFallocate(int fd, Path path, long offset, long len) throws FallocateException {
+        checkArguments(fd, FallocateMode.ALLOCATE, offset, len);
+        int errno;
+        do {
+            errno = LibC.posixFallocate(fd, offset, len); // returns the error; errno is not set
+        } while (errno == Errnos.EINTR);
+        if (errno != 0) {
+            throw failure(new FallocateException.CallSite(
+                    Operation.POSIX_FALLOCATE, path, fd, FallocateMode.ALLOCATE, offset, len), errno);
+        }
+    }
+
+    /** One check per argument, each naming the argument and the rule, before any syscall. */
+    static void checkArguments(int fd, FallocateMode mode, long offset, long len) {
+        LibC.requireAvailable();
+        if (mode == null) {
+            throw new NullPointerException("mode must not be null");
+        }
+        if (fd < 0) {
+            throw new IllegalArgumentException("fd must be >= 0 (an open descriptor), was " + fd);
+        }
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must be >= 0, was " + offset);
+        }
+        if (len <= 0) {
+            throw new IllegalArgumentException("len must be > 0, was " + len);
+        }
+        if (offset > Long.MAX_VALUE - len) {
+            throw new IllegalArgumentException("offset + len must not overflow a signed 64-bit integer, was offset="
+                    + offset + " + len=" + len);
+        }
+    }
+
+    private static FallocateException failure(FallocateException.CallSite call, int errno) {
+        String hint = hint(call, errno);
+        return switch (errno) {
+            case Errnos.EOPNOTSUPP, Errnos.ENOSYS -> new UnsupportedModeException(call, errno, hint);
+            case Errnos.ENOSPC -> new NoSpaceException(call, errno, hint);
+            default -> new FallocateException(call, errno, hint);
+        };
+    }
+
+    // What the error usually means for this call, per fallocate(2) and posix_fallocate(3).
+    private static String hint(FallocateException.CallSite call, int errno) {
+        Errno e = Errno.of(errno);
+        if (e == null) {
+            return null;
+        }
+        return switch (e) {
+            case EBADF -> "the descriptor is not open, or not open for writing (a FileChannel needs WRITE)";
+            case EFBIG -> "offset + len is beyond the largest file this filesystem allows";
+            case EINVAL -> invalidHint(call);
+            case EIO -> "the filesystem reported an I/O error (it may have been shut down)";
+            case ENODEV -> "the descriptor is not a regular file or directory";
+            case ENOSPC -> "not enough free space on the device for this range; part of it may have been allocated";
+            case ENOSYS -> "this filesystem" + fsName(call.fd()) + " does not implement fallocate";
+            case EOPNOTSUPP -> "this filesystem" + fsName(call.fd()) + " does not support "
+                    + (call.operation() == Operation.FALLOCATE ? "this mode" : "this call");
+            case EPERM -> "the file is immutable, append-only (which forbids PUNCH_HOLE, COLLAPSE_RANGE, "
+                    + "INSERT_RANGE and ZERO_RANGE), or sealed against writing or growing";
+            case ESPIPE -> "the descriptor is a pipe or FIFO";
+            case ETXTBSY -> "the file is an active swap file";
+            default -> null;
+        };
+    }
+
+    private static String invalidHint(FallocateException.CallSite call) {
+        FallocateMode mode = call.mode();
+        if (mode.has(FallocateFlag.COLLAPSE_RANGE)) {
+            return "COLLAPSE_RANGE needs offset and len that are multiples of the filesystem block size, "
+                    + "and a range that ends before the end of the file";
+        }
+        if (mode.has(FallocateFlag.INSERT_RANGE)) {
+            return "INSERT_RANGE needs offset and len that are multiples of the filesystem block size, "
+                    + "and an offset before the end of the file";
+        }
+        return "the filesystem rejected this offset, len or mode";
+    }
+
+    private static String fsName(int fd) {
+        String name = FsMagic.nameOfFd(fd);
+        return name == null ? "" : " (" + name + ")";
+    }
+}

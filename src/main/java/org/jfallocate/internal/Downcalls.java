@@ -1,0 +1,56 @@
+package org.jfallocate.internal;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.util.Locale;
+
+/**
+ * Builds downcall handles to the C library. The only class besides {@link LibC} that touches
+ * {@link Linker}. Failing here is deferred: on a platform without the symbols, the classes
+ * still load, and the first call says why it cannot work.
+ */
+final class Downcalls {
+    private Downcalls() {
+    }
+
+    /** Why native calls are impossible on this platform, or null when they are possible. */
+    static final String UNAVAILABLE_REASON = unavailableReason();
+
+    private static final Linker LINKER = UNAVAILABLE_REASON == null ? Linker.nativeLinker() : null;
+    private static final SymbolLookup LIBC = LINKER == null ? null : LINKER.defaultLookup();
+
+    private static String unavailableReason() {
+        String os = System.getProperty("os.name", "?");
+        if (!os.toLowerCase(Locale.ROOT).startsWith("linux")) {
+            return "jfallocate needs Linux: fallocate(2) does not exist on " + os;
+        }
+        try {
+            Linker.nativeLinker();
+            return null;
+        } catch (UnsupportedOperationException | IllegalCallerException e) {
+            return "the Foreign Function & Memory API cannot link native code here: " + e.getMessage();
+        }
+    }
+
+    /**
+     * A downcall handle for {@code name}, or null where native calls are unavailable.
+     *
+     * @throws LinkageError naming the function when the C library lacks it
+     */
+    static MethodHandle handle(String name, FunctionDescriptor descriptor, Linker.Option... options) {
+        if (LINKER == null) {
+            return null;
+        }
+        var symbol = LIBC.find(name)
+                .orElseThrow(() -> new LinkageError("the C library has no symbol '" + name + "'"));
+        return LINKER.downcallHandle(symbol, descriptor, options);
+    }
+
+    /** The linker's canonical layout for a C type such as "long" or "size_t". */
+    static java.lang.foreign.MemoryLayout c(String type) {
+        return LINKER == null ? java.lang.foreign.ValueLayout.JAVA_LONG
+                : LINKER.canonicalLayouts().get(type);
+    }
+}

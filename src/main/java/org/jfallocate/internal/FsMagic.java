@@ -1,0 +1,60 @@
+package org.jfallocate.internal;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.Map;
+
+/** The filesystem under a descriptor, by its statfs magic number, for error messages. */
+public final class FsMagic {
+    private FsMagic() {
+    }
+
+    private static final long STATFS_SIZE = 120; // struct statfs on 64-bit Linux
+
+    // linux/magic.h. ext2, ext3 and ext4 share one number; the mount table tells them apart.
+    private static final Map<Long, String> NAMES = Map.ofEntries(
+            Map.entry(0xEF53L, "ext2/ext3/ext4"),
+            Map.entry(0x58465342L, "xfs"),
+            Map.entry(0x9123683EL, "btrfs"),
+            Map.entry(0x01021994L, "tmpfs"),
+            Map.entry(0x858458F6L, "ramfs"),
+            Map.entry(0x6969L, "nfs"),
+            Map.entry(0xFF534D42L, "cifs"),
+            Map.entry(0x794C7630L, "overlayfs"),
+            Map.entry(0xF2F52010L, "f2fs"),
+            Map.entry(0x4D44L, "vfat"),
+            Map.entry(0x2011BAB0L, "exfat"),
+            Map.entry(0x5346544EL, "ntfs"),
+            Map.entry(0x65735546L, "fuse"),
+            Map.entry(0x01161970L, "gfs2"),
+            Map.entry(0x73717368L, "squashfs"),
+            Map.entry(0x9FA0L, "proc"),
+            Map.entry(0x62656572L, "sysfs"),
+            Map.entry(0x50495045L, "pipefs"),
+            Map.entry(0x534F434BL, "sockfs"));
+
+    /** statfs f_type of an open descriptor, or -1 when fstatfs fails. */
+    public static long magicOf(int fd) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buf = arena.allocate(STATFS_SIZE, 8);
+            if (LibC.fstatfs(ErrnoCapture.state(), fd, buf) != 0) {
+                return -1;
+            }
+            return buf.get(JAVA_LONG, 0);
+        }
+    }
+
+    /** A name for a statfs magic number, or "0x…" when unknown. */
+    public static String nameOf(long magic) {
+        String name = NAMES.get(magic);
+        return name != null ? name : "0x" + Long.toHexString(magic);
+    }
+
+    /** The filesystem's name for a descriptor, or null when it cannot be told. */
+    public static String nameOfFd(int fd) {
+        long magic = magicOf(fd);
+        return magic < 0 ? null : nameOf(magic);
+    }
+}

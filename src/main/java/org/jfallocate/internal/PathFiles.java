@@ -1,0 +1,72 @@
+package org.jfallocate.internal;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Opening and closing the descriptors jfallocate makes itself for a {@link Path}. */
+public final class PathFiles {
+    private PathFiles() {
+    }
+
+    private static final int O_RDONLY = 0;
+    private static final int O_RDWR = 02;
+    private static final int O_CREAT = 0100;
+    private static final int O_CLOEXEC = 02000000;
+    private static final int CREATE_PERMISSIONS = 0666; // less the process umask, as open(2) does
+
+    /**
+     * Opens {@code path} read-write and close-on-exec (a child process never inherits it),
+     * creating it only when {@code create} is true.
+     *
+     * @throws IOException the usual java.nio.file types for a missing or forbidden file
+     */
+    public static int openForWrite(Path path, boolean create) throws IOException {
+        return open(path, O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0));
+    }
+
+    /** Opens {@code path} read-only and close-on-exec, for inspecting a file. */
+    public static int openForRead(Path path) throws IOException {
+        return open(path, O_RDONLY | O_CLOEXEC);
+    }
+
+    private static int open(Path path, int flags) throws IOException {
+        MemorySegment errno = ErrnoCapture.state();
+        int fd;
+        do {
+            try (Arena arena = Arena.ofConfined()) {
+                fd = LibC.open(errno, arena.allocateFrom(path.toAbsolutePath().toString()), flags, CREATE_PERMISSIONS);
+            }
+        } while (fd < 0 && ErrnoCapture.errno(errno) == Errnos.EINTR);
+        if (fd < 0) {
+            throw openFailure(path, ErrnoCapture.errno(errno));
+        }
+        return fd;
+    }
+
+    /** Closes a descriptor jfallocate opened; a failure (EIO on close) is reported, not hidden. */
+    public static void close(int fd, Path path) throws IOException {
+        MemorySegment errno = ErrnoCapture.state();
+        if (LibC.close(errno, fd) != 0) {
+            int e = ErrnoCapture.errno(errno);
+            // EINTR on close still releases the descriptor on Linux; retrying could close another file.
+            if (e != Errnos.EINTR) {
+                throw new FileSystemException(path.toString(), null,
+                        "close(fd=" + fd + ") failed: " + Errnos.describe(e));
+            }
+        }
+    }
+
+    private static IOException openFailure(Path path, int errno) {
+        String reason = "open failed: " + Errnos.describe(errno);
+        return switch (errno) {
+            case Errnos.ENOENT -> new NoSuchFileException(path.toString(), null, reason);
+            case Errnos.EACCES, Errnos.EPERM -> new AccessDeniedException(path.toString(), null, reason);
+            default -> new FileSystemException(path.toString(), null, reason);
+        };
+    }
+}

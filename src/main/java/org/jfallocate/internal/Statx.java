@@ -1,0 +1,64 @@
+package org.jfallocate.internal;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * {@code statx(2)}: size, allocated blocks and identity of a file. statx is used rather than
+ * fstat because its struct has one layout on every architecture.
+ */
+public final class Statx {
+    private Statx() {
+    }
+
+    private static final int AT_FDCWD = -100;
+    private static final int AT_EMPTY_PATH = 0x1000;
+    private static final int STATX_BASIC_STATS = 0x7ff;
+    private static final long STRUCT_SIZE = 256;
+
+    /** What jfallocate reads from struct statx; {@code blocks} are 512-byte units. */
+    public record Result(long size, long blocks, int blockSize, int mode, long inode, int devMajor, int devMinor) {
+        /** Bytes allocated on disk (st_blocks × 512). */
+        public long allocatedBytes() {
+            return blocks * 512;
+        }
+
+        /** Whether this is a regular file (S_IFREG). */
+        public boolean isRegularFile() {
+            return (mode & 0xF000) == 0x8000;
+        }
+    }
+
+    /** statx of an open descriptor; returns null and leaves errno in {@code errnoState} on failure. */
+    public static Result ofFd(MemorySegment errnoState, int fd) {
+        try (Arena arena = Arena.ofConfined()) {
+            return call(errnoState, fd, arena.allocateFrom(""), AT_EMPTY_PATH, arena);
+        }
+    }
+
+    /** statx of a path (symlinks followed); returns null and leaves errno in {@code errnoState} on failure. */
+    public static Result ofPath(MemorySegment errnoState, String path) {
+        try (Arena arena = Arena.ofConfined()) {
+            return call(errnoState, AT_FDCWD, arena.allocateFrom(path), 0, arena);
+        }
+    }
+
+    private static Result call(MemorySegment errnoState, int dirfd, MemorySegment path, int flags, Arena arena) {
+        MemorySegment buf = arena.allocate(STRUCT_SIZE, 8);
+        if (LibC.statx(errnoState, dirfd, path, flags, STATX_BASIC_STATS, buf) != 0) {
+            return null;
+        }
+        return new Result(
+                buf.get(JAVA_LONG, 40),                       // stx_size
+                buf.get(JAVA_LONG, 48),                       // stx_blocks
+                buf.get(JAVA_INT, 4),                         // stx_blksize
+                Short.toUnsignedInt(buf.get(JAVA_SHORT, 28)), // stx_mode
+                buf.get(JAVA_LONG, 32),                       // stx_ino
+                buf.get(JAVA_INT, 136),                       // stx_dev_major
+                buf.get(JAVA_INT, 140));                      // stx_dev_minor
+    }
+}
