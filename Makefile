@@ -10,6 +10,11 @@ ifeq ($(JDK),)
 $(error no JDK >= 22 found: see the message above)
 endif
 export JAVA_HOME := $(JDK)
+# Maven's own libraries call sun.misc.Unsafe, which JDK 24+ warns about on every build.
+JDK_FEATURE := $(shell "$(JDK)/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+ifeq ($(shell [ "$(JDK_FEATURE)" -ge 24 ] 2>/dev/null && echo yes),yes)
+export MAVEN_OPTS := $(MAVEN_OPTS) --sun-misc-unsafe-memory-access=allow
+endif
 MVN := mvn -B -ntp
 # Where bin/fs-matrix mounts its loop-mounted filesystems for tests and benchmarks.
 export FS_MATRIX_ROOT ?= /tmp/jfallocate-fs

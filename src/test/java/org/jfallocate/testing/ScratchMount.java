@@ -42,9 +42,15 @@ public final class ScratchMount implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         if (mounted()) {
-            String err = run("umount", dir.toString());
+            String err;
+            try {
+                err = run("umount", dir.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while unmounting " + dir, e);
+            }
             if (err != null) {
                 throw new IOException("could not unmount " + dir + ": " + err);
             }
