@@ -1,0 +1,391 @@
+package org.jfallocate.report;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.Styler;
+
+/**
+ * Draws the report's charts with XChart into PNG files, one panel per filesystem (or filesystem and parameter),
+ * runs of several hosts side by side in each panel.
+ */
+public final class ChartWriter {
+
+    private static final int WIDTH = 620;
+    private static final int HEIGHT = 420;
+    private static final int COLUMNS = 2;
+    /** The strategies in the order the suite defines them; others follow alphabetically. */
+    private static final List<String> STRATEGY_ORDER = List.of("NONE", "SPARSE", "FALLOCATE", "FALLOCATE_KEEP_SIZE",
+            "POSIX_FALLOCATE", "ZERO_RANGE", "WRITE_ZEROES", "ZERO_FILLED", "JFALLOCATE", "JNA", "C");
+    private static final Comparator<String> STRATEGIES = Comparator
+            .comparingInt((String s) -> STRATEGY_ORDER.contains(s) ? STRATEGY_ORDER.indexOf(s) : STRATEGY_ORDER.size())
+            .thenComparing(Comparator.naturalOrder());
+    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
+        new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
+        new Color(0xbcbd22), new Color(0x17becf), new Color(0x393b79), new Color(0xad494a)};
+
+    private final List<Run> runs;
+    private final RunLabels labels;
+    private final Path chartsDir;
+
+    /**
+     * @param runs the runs to draw
+     * @param chartsDir an existing directory the PNGs are written into
+     */
+    public ChartWriter(List<Run> runs, Path chartsDir) {
+        this.runs = runs;
+        this.labels = new RunLabels(runs);
+        this.chartsDir = chartsDir;
+    }
+
+    /**
+     * Writes every chart the runs have data for.
+     *
+     * @return the charts written, main chart first
+     * @throws IOException if a file cannot be written
+     */
+    public List<ChartFile> writeAll() throws IOException {
+        List<ChartFile> out = new ArrayList<>();
+        throughput(Workload.Kind.DURABLE_APPEND, "durable-append", "Durable appends",
+                "Appends with fsync, per strategy; error bars are JMH's 99.9% confidence intervals.", out);
+        reserve(out);
+        latency(out);
+        throughput(Workload.Kind.BUFFERED_APPEND, "buffered-append", "Buffered appends",
+                "Appends without fsync, per strategy; error bars are JMH's 99.9% confidence intervals.", out);
+        extents(out);
+        throughput(Workload.Kind.HOLE_OPS, "hole-ops", "Hole operations",
+                "Punching, collapsing and inserting ranges, per variant; error bars are 99.9% confidence intervals.", out);
+        throughput(Workload.Kind.BINDING_OVERHEAD, "binding-overhead", "Binding overhead: jfallocate against JNA and C",
+                "The same call through each binding; error bars are 99.9% confidence intervals.", out);
+        throughput(Workload.Kind.OTHER, "other", "Other benchmarks", "Benchmarks the report has no chart of its own for.", out);
+        return out;
+    }
+
+    private record Point(Run run, Measurement m) {
+    }
+
+    private List<Point> points(Predicate<Measurement> filter) {
+        List<Point> out = new ArrayList<>();
+        for (Run r : runs) {
+            for (Measurement m : r.measurements()) {
+                if (filter.test(m)) {
+                    out.add(new Point(r, m));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Time to reserve space: x = size, y = time per call, both log scale; a line per strategy (and host). */
+    private void reserve(List<ChartFile> out) throws IOException {
+        List<Point> pts = points(m -> m.isScore() && m.workload().kind() == Workload.Kind.RESERVE && m.sizeBytes().isPresent());
+        if (pts.isEmpty()) {
+            return;
+        }
+        boolean timeUnits = pts.stream().allMatch(p -> !Double.isNaN(Numbers.microsPer(p.m.unit())));
+        boolean manyBenchmarks = pts.stream().map(p -> p.m.benchmark()).distinct().count() > 1;
+        List<Chart<?, ?>> panels = new ArrayList<>();
+        Map<String, Color> colors = new LinkedHashMap<>();
+        for (String fs : filesystems(pts)) {
+            XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(fs)
+                    .xAxisTitle("size reserved, log").yAxisTitle(timeUnits ? "time per call (µs), log" : pts.get(0).m.unit()).build();
+            style(chart.getStyler());
+            // XChart ignores a tick label function on a log axis, so x is log2(size) on a linear one.
+            chart.getStyler().setYAxisLogarithmic(true).setxAxisTickLabelsFormattingFunction(ChartWriter::bytesTick);
+            chart.getStyler().setYAxisDecimalPattern("#,##0.###");
+            Map<String, TreeMap<Double, Double>> series = new TreeMap<>(Comparator.comparing((String s) -> s.split(" ")[0], STRATEGIES)
+                    .thenComparing(Comparator.naturalOrder()));
+            for (Point p : pts) {
+                if (!p.m.fsType().equals(fs) || !(p.m.value().getAsDouble() > 0)) {
+                    continue;
+                }
+                String name = labels.suffix(p.m.strategy() + (manyBenchmarks ? " " + p.m.benchmark() : ""), p.run);
+                double v = p.m.value().getAsDouble() * (timeUnits ? Numbers.microsPer(p.m.unit()) : 1);
+                series.computeIfAbsent(name, k -> new TreeMap<>()).put(log2(p.m.sizeBytes().getAsLong()), v);
+            }
+            if (series.isEmpty()) {
+                continue;
+            }
+            for (Map.Entry<String, TreeMap<Double, Double>> e : series.entrySet()) {
+                XYSeries s = chart.addSeries(e.getKey(), new ArrayList<>(e.getValue().keySet()), new ArrayList<>(e.getValue().values()));
+                Color c = colors.computeIfAbsent(e.getKey(), k -> PALETTE[colors.size() % PALETTE.length]);
+                s.setLineColor(c);
+                s.setMarkerColor(c);
+            }
+            panels.add(chart);
+        }
+        save(panels, "reserve.png", "Time to reserve space",
+                "One call reserving the given size, per strategy and filesystem; both axes logarithmic.", out);
+    }
+
+    /** Latency percentile curves from the HdrHistogram files, or from the CSV's percentile rows without them. */
+    private void latency(List<ChartFile> out) throws IOException {
+        record Curve(Run run, String fs, String params, String strategy, List<Histogram.Point> points) {
+        }
+        List<Curve> curves = new ArrayList<>();
+        for (Run r : runs) {
+            for (Histogram h : r.histograms()) {
+                curves.add(new Curve(r, h.fsType(), h.params(), h.strategy(), h.points()));
+            }
+        }
+        if (curves.isEmpty()) {
+            Map<String, Curve> fromCsv = new LinkedHashMap<>();
+            for (Point p : points(m -> m.metric().matches("p\\d+(\\.\\d+)?") && !Double.isNaN(Numbers.microsPer(m.unit())))) {
+                String params = p.m.syncEvery().isPresent() ? "sync" + p.m.syncEvery().getAsLong() : "";
+                String key = p.run.runId() + "|" + p.m.fsType() + "|" + params + "|" + p.m.strategy() + "|" + p.m.benchmark();
+                Curve c = fromCsv.computeIfAbsent(key, k -> new Curve(p.run, p.m.fsType(), params, p.m.strategy(), new ArrayList<>()));
+                double percentile = Double.parseDouble(p.m.metric().substring(1)) / 100;
+                c.points().add(new Histogram.Point(percentile, p.m.value().getAsDouble() * Numbers.microsPer(p.m.unit())));
+            }
+            curves.addAll(fromCsv.values());
+        }
+        if (curves.isEmpty()) {
+            return;
+        }
+        Set<String> panelKeys = new TreeSet<>();
+        curves.forEach(c -> panelKeys.add(c.fs + "\u0000" + c.params));
+        Map<String, Color> colors = new LinkedHashMap<>();
+        List<Chart<?, ?>> panels = new ArrayList<>();
+        for (String key : panelKeys) {
+            String[] fsParams = key.split("\u0000", -1);
+            XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                    .title(fsParams[0] + (fsParams[1].isEmpty() ? "" : ", " + fsParams[1]))
+                    .xAxisTitle("percentile").yAxisTitle("latency (µs), log").build();
+            style(chart.getStyler());
+            // x is log10(1 / (1 - percentile)) on a linear axis: 1 = 90%, 2 = 99%, 3 = 99.9%.
+            chart.getStyler().setYAxisLogarithmic(true).setxAxisTickLabelsFormattingFunction(ChartWriter::percentileTick);
+            chart.getStyler().setYAxisDecimalPattern("#,##0.###");
+            chart.getStyler().setMarkerSize(0);
+            curves.stream().filter(c -> (c.fs + "\u0000" + c.params).equals(key))
+                    .sorted(Comparator.comparing(Curve::strategy, STRATEGIES))
+                    .forEach(c -> {
+                        List<Double> xs = new ArrayList<>();
+                        List<Double> ys = new ArrayList<>();
+                        for (Histogram.Point p : c.points) {
+                            if (p.percentile() < 1 && p.micros() > 0) {
+                                xs.add(-Math.log10(1 - p.percentile()));
+                                ys.add(p.micros());
+                            }
+                        }
+                        if (!xs.isEmpty()) {
+                            String name = labels.suffix(c.strategy, c.run);
+                            XYSeries s = chart.addSeries(name, xs, ys);
+                            Color color = colors.computeIfAbsent(name, k -> PALETTE[colors.size() % PALETTE.length]);
+                            s.setLineColor(color);
+                            s.setMarkerColor(color);
+                        }
+                    });
+            if (!chart.getSeriesMap().isEmpty()) {
+                panels.add(chart);
+            }
+        }
+        save(panels, "latency.png", "Latency percentiles",
+                "Per-operation latency against percentile (HdrHistogram's percentile distribution), per strategy; "
+                        + "the x axis spreads the tail: 90%, 99%, 99.9%, ...", out);
+    }
+
+    /** Extents per file after each benchmark: bars per strategy, a series per workload (and host). */
+    private void extents(List<ChartFile> out) throws IOException {
+        List<Point> pts = points(m -> Measurement.EXTENTS.equals(m.metric()));
+        if (pts.isEmpty()) {
+            return;
+        }
+        categoryPanels(pts, "extents per file", false, "extents.png", "Extents per file",
+                "How fragmented the file each strategy leaves is (fewer is better).", out);
+    }
+
+    private void throughput(Workload.Kind kind, String file, String title, String caption, List<ChartFile> out)
+            throws IOException {
+        List<Point> pts = points(m -> m.isScore() && m.workload().kind() == kind);
+        if (pts.isEmpty()) {
+            return;
+        }
+        List<Point> rates = pts.stream().filter(p -> Numbers.higherIsBetter(p.m.unit())).toList();
+        List<Point> times = pts.stream().filter(p -> !Numbers.higherIsBetter(p.m.unit())).toList();
+        boolean both = !rates.isEmpty() && !times.isEmpty();
+        if (!rates.isEmpty()) {
+            categoryPanels(rates, "operations per second", true, file + (both ? "-throughput" : "") + ".png",
+                    title + (both ? " (throughput)" : ""), caption + " Higher is better.", out);
+        }
+        if (!times.isEmpty()) {
+            categoryPanels(times, "time per operation (µs)", true, file + (both ? "-time" : "") + ".png",
+                    title + (both ? " (time per operation)" : ""), caption + " Lower is better.", out);
+        }
+    }
+
+    /** The panel a point is drawn in: its filesystem, and for appends with fsync its sync interval. */
+    private static String panel(Point p) {
+        boolean bySync = p.m.workload().kind() == Workload.Kind.DURABLE_APPEND && p.m.syncEvery().isPresent();
+        return p.m.fsType() + (bySync ? ", sync every " + p.m.syncEvery().getAsLong() : "");
+    }
+
+    /** Bars per strategy, a series per remaining parameter set and host, one panel per filesystem (and sync). */
+    private void categoryPanels(List<Point> pts, String yTitle, boolean normalise, String file, String title,
+                                String caption, List<ChartFile> out) throws IOException {
+        boolean manyBenchmarks = pts.stream().map(p -> p.m.benchmark()).distinct().count() > 1;
+        Set<String> seriesNames = new LinkedHashSet<>();
+        pts.stream().sorted(Comparator.comparing((Point p) -> p.m.workload()).thenComparingInt(p -> runs.indexOf(p.run)))
+                .forEach(p -> seriesNames.add(seriesName(p, manyBenchmarks)));
+        Set<String> panelKeys = new TreeSet<>(Comparator.comparing((String k) -> k.split(",")[0])
+                .thenComparingLong(k -> k.contains("sync every ") ? Long.parseLong(k.substring(k.lastIndexOf(' ') + 1)) : 0));
+        pts.forEach(p -> panelKeys.add(panel(p)));
+        List<Chart<?, ?>> panels = new ArrayList<>();
+        for (String key : panelKeys) {
+            List<Point> here = pts.stream().filter(p -> panel(p).equals(key)).toList();
+            Set<String> strategies = new TreeSet<>(STRATEGIES);
+            here.forEach(p -> strategies.add(category(p)));
+            CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(key)
+                    .yAxisTitle(yTitle).build();
+            style(chart.getStyler());
+            chart.getStyler().setXAxisLabelRotation(strategies.size() > 4 ? 20 : 0);
+            chart.getStyler().setErrorBarsColor(Color.BLACK);
+            List<String> cats = new ArrayList<>(strategies);
+            int colorIndex = 0;
+            for (String name : seriesNames) {
+                Color color = PALETTE[colorIndex++ % PALETTE.length];
+                List<Double> values = new ArrayList<>();
+                List<Double> errors = new ArrayList<>();
+                boolean any = false;
+                for (String cat : cats) {
+                    Point hit = here.stream().filter(p -> category(p).equals(cat) && seriesName(p, manyBenchmarks).equals(name))
+                            .findFirst().orElse(null);
+                    double scale = hit == null || !normalise ? 1 : scale(hit.m.unit());
+                    values.add(hit == null ? 0.0 : hit.m.value().getAsDouble() * scale);
+                    errors.add(hit == null ? 0.0 : hit.m.error().orElse(0) * scale);
+                    any |= hit != null;
+                }
+                if (any) {
+                    chart.addSeries(name, cats, values, errors).setFillColor(color);
+                }
+            }
+            panels.add(chart);
+        }
+        save(panels, file, title, caption, out);
+    }
+
+    private static String category(Point p) {
+        return p.m.strategy().isEmpty() ? p.m.benchmark() : p.m.strategy();
+    }
+
+    private String seriesName(Point p, boolean manyBenchmarks) {
+        Workload w = p.m.workload();
+        List<String> parts = new ArrayList<>();
+        if (manyBenchmarks) {
+            parts.add(w.benchmark().replace("Benchmark", ""));
+        }
+        w.recordBytes().ifPresent(r -> parts.add(Numbers.bytes(r) + " records"));
+        if (w.kind() != Workload.Kind.DURABLE_APPEND) {
+            w.syncEvery().ifPresent(s -> parts.add(s == 0 ? "no sync" : "sync " + s));
+        }
+        w.sizeBytes().ifPresent(s -> parts.add(Numbers.bytes(s)));
+        String base = parts.isEmpty() ? w.benchmark() : String.join(", ", parts);
+        return labels.suffix(base, p.run);
+    }
+
+    /** Factor to ops/s for throughput units, to µs for time units, 1 otherwise. */
+    private static double scale(String unit) {
+        if (Numbers.higherIsBetter(unit)) {
+            double per = Numbers.microsPer(unit.substring(4));
+            return Double.isNaN(per) ? 1 : 1e6 / per;
+        }
+        double us = Numbers.microsPer(unit);
+        return Double.isNaN(us) ? 1 : us;
+    }
+
+    private static Set<String> filesystems(List<Point> pts) {
+        Set<String> fs = new TreeSet<>();
+        pts.forEach(p -> fs.add(p.m.fsType()));
+        return fs;
+    }
+
+    private static void style(AxesChartStyler s) {
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(Color.WHITE);
+        s.setPlotBorderVisible(false);
+        s.setLegendPosition(Styler.LegendPosition.OutsideS);
+        s.setLegendLayout(Styler.LegendLayout.Horizontal);
+        s.setLegendBorderColor(Color.WHITE);
+        s.setChartTitleBoxVisible(false);
+        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        s.setSeriesColors(PALETTE);
+        s.setAntiAlias(true);
+    }
+
+    private void save(List<Chart<?, ?>> panels, String file, String title, String caption, List<ChartFile> out)
+            throws IOException {
+        if (panels.isEmpty()) {
+            return;
+        }
+        int cols = Math.min(COLUMNS, panels.size());
+        int rows = (panels.size() + cols - 1) / cols;
+        while (panels.size() < rows * cols) {
+            panels.add(blank());
+        }
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        List<Chart> list = (List) panels;
+        BitmapEncoder.saveBitmap(list, rows, cols, chartsDir.resolve(file).toString(), BitmapEncoder.BitmapFormat.PNG);
+        out.add(new ChartFile(file, title, caption));
+    }
+
+    private static Chart<?, ?> blank() {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).build();
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setPlotBackgroundColor(Color.WHITE);
+        chart.getStyler().setPlotBorderVisible(false);
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setAxisTicksVisible(false);
+        chart.getStyler().setPlotGridLinesVisible(false);
+        chart.getStyler().setChartTitleVisible(false);
+        chart.getStyler().setAxisTitlesVisible(false);
+        return chart;
+    }
+
+    private static double log2(long v) {
+        return Math.log(v) / Math.log(2);
+    }
+
+    /** Labels whole powers of two on a log2(size) axis with the size; other ticks stay blank. */
+    private static String bytesTick(double log2) {
+        if (Math.abs(log2 - Math.rint(log2)) > 1e-9) {
+            return " ";
+        }
+        double v = Math.pow(2, Math.rint(log2));
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
+        int u = 0;
+        while (u < units.length - 1 && v >= 1024) {
+            v /= 1024;
+            u++;
+        }
+        return String.format(Locale.ROOT, "%.0f %s", v, units[u]);
+    }
+
+    /** Labels whole numbers of nines on a log10(1 / (1 - p)) axis; other ticks stay blank. */
+    private static String percentileTick(double nines) {
+        if (Math.abs(nines - Math.rint(nines)) > 1e-9) {
+            return " ";
+        }
+        double p = 100 * (1 - Math.pow(10, -Math.rint(nines)));
+        String s = String.format(Locale.ROOT, "%.4f", p).replaceAll("0+$", "").replaceAll("\\.$", "");
+        return s + "%";
+    }
+}

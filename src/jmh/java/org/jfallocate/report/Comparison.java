@@ -1,0 +1,56 @@
+package org.jfallocate.report;
+
+import java.util.OptionalDouble;
+
+/**
+ * How a better measurement compares with another of the same workload: how many times faster, and whether
+ * the difference is larger than the error (JMH's 99.9% confidence intervals do not overlap).
+ *
+ * @param better the faster measurement
+ * @param other the one it is compared with
+ * @param ratio how many times faster {@code better} is, &gt;= 1 (throughput ratio, or time ratio inverted)
+ * @param verdict whether the difference is larger than the error
+ */
+public record Comparison(Measurement better, Measurement other, double ratio, Verdict verdict) {
+
+    /** Whether a difference is larger than the error. */
+    public enum Verdict {
+        /** The intervals value ± error do not overlap. */
+        SIGNIFICANT("significant"),
+        /** The intervals overlap: the difference may be noise. */
+        WITHIN_ERROR("within error"),
+        /** One side has no error (a single sample): nothing can be said. */
+        NO_ERROR("no error given");
+
+        private final String label;
+
+        Verdict(String label) {
+            this.label = label;
+        }
+
+        /** @return the words the summary tables use */
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * @param better the faster of two measurements of one workload, in the same unit
+     * @param other the slower
+     * @return the comparison
+     */
+    public static Comparison of(Measurement better, Measurement other) {
+        double b = better.value().orElseThrow();
+        double o = other.value().orElseThrow();
+        double ratio = Numbers.higherIsBetter(better.unit()) ? b / o : o / b;
+        return new Comparison(better, other, ratio, verdict(b, better.error(), o, other.error()));
+    }
+
+    private static Verdict verdict(double a, OptionalDouble ea, double b, OptionalDouble eb) {
+        if (ea.isEmpty() || eb.isEmpty()) {
+            return Verdict.NO_ERROR;
+        }
+        boolean overlap = a - ea.getAsDouble() <= b + eb.getAsDouble() && b - eb.getAsDouble() <= a + ea.getAsDouble();
+        return overlap ? Verdict.WITHIN_ERROR : Verdict.SIGNIFICANT;
+    }
+}

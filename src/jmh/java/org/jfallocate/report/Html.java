@@ -1,0 +1,27 @@
+package org.jfallocate.report;
+
+/** HTML text escaping. */
+public final class Html {
+
+    private Html() {
+    }
+
+    /**
+     * @param text any text
+     * @return the text with {@code & < > " '} escaped, safe inside elements and quoted attributes
+     */
+    public static String escape(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,75 @@
+package org.jfallocate.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Builds the summary tables: per run, filesystem and workload, the fastest strategy and how sure that is. */
+public final class Summary {
+
+    /** The strategy every other is compared with: plain appends, no space reserved. */
+    public static final String BASELINE = "NONE";
+
+    private Summary() {
+    }
+
+    /**
+     * @param runs the runs, in the order they were given
+     * @return one row per run, filesystem and workload that has scores, ordered by filesystem, workload, run
+     * @throws BadResultsException if one workload's scores are in different units
+     */
+    public static List<SummaryRow> of(List<Run> runs) {
+        List<SummaryRow> rows = new ArrayList<>();
+        for (int r = 0; r < runs.size(); r++) {
+            Run run = runs.get(r);
+            Map<String, Map<Workload, List<Measurement>>> byFs = new TreeMap<>();
+            for (Measurement m : run.measurements()) {
+                if (m.isScore() || Measurement.UNSUPPORTED.equals(m.metric())) {
+                    byFs.computeIfAbsent(m.fsType(), k -> new TreeMap<>())
+                            .computeIfAbsent(m.workload(), k -> new ArrayList<>()).add(m);
+                }
+            }
+            byFs.forEach((fs, workloads) -> workloads.forEach((w, ms) -> row(run, fs, w, ms).ifPresent(rows::add)));
+        }
+        List<Run> order = List.copyOf(runs);
+        rows.sort(Comparator.comparing(SummaryRow::fsType).thenComparing(SummaryRow::workload)
+                .thenComparingInt(row -> order.indexOf(row.run())));
+        return rows;
+    }
+
+    private static Optional<SummaryRow> row(Run run, String fs, Workload w, List<Measurement> ms) {
+        List<Measurement> scores = ms.stream().filter(Measurement::isScore).toList();
+        List<Measurement> unsupported = ms.stream().filter(m -> !m.isScore()).toList();
+        if (scores.isEmpty()) {
+            return Optional.empty();
+        }
+        String unit = scores.get(0).unit();
+        Map<String, Measurement> byStrategy = new LinkedHashMap<>();
+        for (Measurement m : scores) {
+            if (!m.unit().equals(unit)) {
+                throw BadResultsException.at(run.dir().resolve("results.csv"), m.line(), "unit " + m.unit()
+                        + " differs from line " + scores.get(0).line() + "'s " + unit + " for the same workload");
+            }
+            Measurement previous = byStrategy.put(m.strategy(), m);
+            if (previous != null) {
+                throw BadResultsException.at(run.dir().resolve("results.csv"), m.line(), "a second score for "
+                        + fs + ", " + w.label() + ", strategy " + m.strategy() + " (first on line " + previous.line() + ")");
+            }
+        }
+        Comparator<Measurement> fastestFirst = Comparator.comparingDouble(m -> m.value().orElseThrow());
+        if (Numbers.higherIsBetter(unit)) {
+            fastestFirst = fastestFirst.reversed();
+        }
+        List<Measurement> ranked = scores.stream().sorted(fastestFirst.thenComparing(Measurement::strategy)).toList();
+        Measurement best = ranked.get(0);
+        Optional<Comparison> vsBaseline = Optional.ofNullable(byStrategy.get(BASELINE))
+                .filter(none -> none != best).map(none -> Comparison.of(best, none));
+        Optional<Comparison> vsRunnerUp = ranked.size() > 1
+                ? Optional.of(Comparison.of(best, ranked.get(1))) : Optional.empty();
+        return Optional.of(new SummaryRow(run, fs, w, ranked, vsBaseline, vsRunnerUp, unsupported));
+    }
+}

@@ -1,0 +1,180 @@
+package org.jfallocate.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Report generation on small CSVs written as the suite writes them: the summary's numbers, the files, the merge. */
+class ReportBuilderTest {
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void headless() {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private static SummaryRow find(List<SummaryRow> rows, String host, String fs, String benchmark, String params) {
+        return rows.stream().filter(r -> r.run().host().equals(host) && r.fsType().equals(fs)
+                        && r.workload().benchmark().equals(benchmark) && r.workload().label().endsWith(params))
+                .reduce((a, b) -> {
+                    throw new AssertionError("two rows match " + fs + " " + benchmark + " " + params);
+                }).orElseThrow(() -> new AssertionError("no row for " + host + " " + fs + " " + benchmark + " " + params));
+    }
+
+    @Test
+    void summary_namesFastestStrategy_itsSpeedupOverNone_andWhetherItExceedsTheError() throws IOException {
+        Path run = RunFixture.alpha().writeUnder(tmp);
+        List<SummaryRow> rows = ReportBuilder.build(List.of(run), run.resolve("report"));
+
+        SummaryRow sync1 = find(rows, "alpha", "ext4", RunFixture.DURABLE, "sync every 1");
+        assertEquals("FALLOCATE", sync1.fastest().strategy());
+        assertEquals(2.5, sync1.vsBaseline().orElseThrow().ratio(), 1e-12);
+        assertEquals(Comparison.Verdict.SIGNIFICANT, sync1.vsBaseline().orElseThrow().verdict());
+        assertEquals("ZERO_FILLED", sync1.vsRunnerUp().orElseThrow().other().strategy());
+        assertEquals(2500.0 / 2450, sync1.vsRunnerUp().orElseThrow().ratio(), 1e-12);
+        assertEquals(Comparison.Verdict.WITHIN_ERROR, sync1.vsRunnerUp().orElseThrow().verdict());
+
+        SummaryRow sync16 = find(rows, "alpha", "ext4", RunFixture.DURABLE, "sync every 16");
+        assertEquals("FALLOCATE", sync16.fastest().strategy());
+        assertEquals(8200.0 / 8000, sync16.vsBaseline().orElseThrow().ratio(), 1e-12);
+        assertEquals(Comparison.Verdict.WITHIN_ERROR, sync16.vsBaseline().orElseThrow().verdict());
+
+        // Buffered appends: plain appends win, so there is no speed-up over NONE to state.
+        SummaryRow buffered = find(rows, "alpha", "ext4", RunFixture.BUFFERED, "4 KiB records");
+        assertEquals("NONE", buffered.fastest().strategy());
+        assertTrue(buffered.baselineIsFastest());
+        assertTrue(buffered.vsBaseline().isEmpty());
+
+        // Time per call: lower is faster, the ratio is the slower time over the faster.
+        SummaryRow reserveMib = find(rows, "alpha", "ext4", RunFixture.RESERVE, "1 MiB");
+        assertEquals("FALLOCATE", reserveMib.fastest().strategy());
+        assertEquals("POSIX_FALLOCATE", reserveMib.vsRunnerUp().orElseThrow().other().strategy());
+        assertEquals(13 / 12.5, reserveMib.vsRunnerUp().orElseThrow().ratio(), 1e-12);
+        assertEquals(Comparison.Verdict.WITHIN_ERROR, reserveMib.vsRunnerUp().orElseThrow().verdict());
+        assertEquals(45000.0, find(rows, "alpha", "ext4", RunFixture.RESERVE, "1 GiB").vsRunnerUp().orElseThrow().ratio(), 1e-9);
+
+        SummaryRow overhead = find(rows, "alpha", "ext4", RunFixture.OVERHEAD, RunFixture.OVERHEAD);
+        assertEquals("C", overhead.fastest().strategy());
+        assertEquals(List.of("C", "JFALLOCATE", "JNA"), overhead.ranked().stream().map(Measurement::strategy).toList());
+
+        SummaryRow xfs = find(rows, "alpha", "xfs", RunFixture.DURABLE, "sync every 1");
+        assertEquals(2.0, xfs.vsBaseline().orElseThrow().ratio(), 1e-12);
+        assertEquals(List.of("ZERO_RANGE"), xfs.unsupported().stream().map(Measurement::strategy).toList());
+        assertEquals(8, rows.size(), "ext4: 2 durable, 1 buffered, 2 reserve, 1 overhead; xfs: 1 durable, 1 reserve");
+    }
+
+    @Test
+    void summaryMarkdown_showsTheNumbersAsTablesPerFilesystem() throws IOException {
+        Path run = RunFixture.alpha().writeUnder(tmp);
+        ReportBuilder.build(List.of(run), run.resolve("report"));
+        String md = Files.readString(run.resolve("report/summary.md"));
+
+        assertTrue(md.contains("### ext4\n"), md);
+        assertTrue(md.contains("### xfs\n"), md);
+        assertTrue(md.contains("| DurableAppendBenchmark.append, 4 KiB records, sync every 1 | FALLOCATE | 2,500 ± 100 ops/s"
+                + " | 2.50× faster, significant | ZERO_FILLED: 1.02× faster, within error |  |\n"), md);
+        assertTrue(md.contains("| DurableAppendBenchmark.append, 4 KiB records, sync every 16 | FALLOCATE | 8,200 ± 500 ops/s"
+                + " | 1.03× faster, within error | NONE: 1.03× faster, within error |  |\n"), md);
+        assertTrue(md.contains("| ReserveBenchmark.reserve, 1 MiB | FALLOCATE | 12.5 ± 0.5 us/op | no NONE run"
+                + " | POSIX_FALLOCATE: 1.04× faster, within error |  |\n"), md);
+        assertTrue(md.contains("| BufferedAppendBenchmark.append, 4 KiB records | NONE | 900,000 ± 20,000 ops/s"
+                + " | NONE is fastest | FALLOCATE: 1.06× faster, within error |  |\n"), md);
+        assertTrue(md.contains("| DurableAppendBenchmark.append, 4 KiB records, sync every 1 | FALLOCATE | 1,800 ± 40 ops/s"
+                + " | 2.00× faster, significant | NONE: 2.00× faster, significant | ZERO_RANGE (EOPNOTSUPP) |\n"), md);
+        assertTrue(md.contains("![Durable appends](charts/durable-append.png)"), md);
+
+        String csv = Files.readString(run.resolve("report/summary.csv"));
+        assertTrue(csv.contains("20261123-140000-alpha,alpha,ext4,DurableAppendBenchmark.append,,4096,1,ops/s,FALLOCATE,"
+                + "2500.00,100.000,2.50000,significant,ZERO_FILLED,1.02041,within error\n"), csv);
+    }
+
+    @Test
+    void report_hasAPageAndOnePngPerChart_eachAReadableImage() throws IOException {
+        Path run = RunFixture.alpha().writeUnder(tmp);
+        ReportBuilder.build(List.of(run), run.resolve("report"));
+        Path report = run.resolve("report");
+
+        List<String> charts;
+        try (Stream<Path> files = Files.list(report.resolve("charts"))) {
+            charts = files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertEquals(List.of("binding-overhead.png", "buffered-append.png", "durable-append.png", "extents.png",
+                "latency.png", "reserve.png"), charts);
+        for (String chart : charts) {
+            BufferedImage image = ImageIO.read(report.resolve("charts").resolve(chart).toFile());
+            assertTrue(image.getWidth() >= 600 && image.getHeight() >= 400, chart + " is " + image.getWidth() + "x" + image.getHeight());
+            String html = Files.readString(report.resolve("index.html"));
+            assertTrue(html.contains("<img src=\"charts/" + chart + "\""), chart + " not on the page");
+        }
+        String html = Files.readString(report.resolve("index.html"));
+        assertFalse(html.contains("http://") || html.contains("https://"), "the page must open without a network");
+        assertTrue(html.contains("<td>ZERO_RANGE (EOPNOTSUPP)</td>"), html);
+    }
+
+    @Test
+    void merge_twoHosts_oneCsvWithEveryRowAndTablesSideBySide() throws IOException {
+        Path a = RunFixture.alpha().writeUnder(tmp);
+        Path b = RunFixture.beta().writeUnder(tmp);
+        Path out = tmp.resolve("compare/report");
+        List<SummaryRow> rows = ReportBuilder.build(List.of(a, b), out);
+
+        SummaryRow betaSync1 = find(rows, "beta", "ext4", RunFixture.DURABLE, "sync every 1");
+        assertEquals(1500.0 / 1100, betaSync1.vsBaseline().orElseThrow().ratio(), 1e-12);
+        assertEquals(Comparison.Verdict.SIGNIFICANT, betaSync1.vsBaseline().orElseThrow().verdict());
+        assertEquals(9, rows.size());
+
+        List<String> merged = Files.readAllLines(out.resolve("merged.csv"));
+        List<String> alphaLines = Files.readAllLines(a.resolve("results.csv"));
+        List<String> betaLines = Files.readAllLines(b.resolve("results.csv"));
+        assertEquals(RunFixture.HEADER, merged.get(0));
+        assertEquals(alphaLines.size() + betaLines.size() - 1, merged.size());
+        assertEquals(alphaLines.subList(1, alphaLines.size()), merged.subList(1, alphaLines.size()));
+        assertEquals(betaLines.subList(1, betaLines.size()), merged.subList(alphaLines.size(), merged.size()));
+
+        String md = Files.readString(out.resolve("summary.md"));
+        assertTrue(md.contains("| Filesystem | Workload | alpha | beta |\n"), md);
+        assertTrue(md.contains("| ext4 | DurableAppendBenchmark.append, 4 KiB records, sync every 1 | FALLOCATE 2,500 ± 100 ops/s"
+                + " | FALLOCATE 1,500 ± 30 ops/s |\n"), md);
+        assertTrue(md.contains("| xfs | DurableAppendBenchmark.append, 4 KiB records, sync every 1 | FALLOCATE 1,800 ± 40 ops/s"
+                + " | no data |\n"), md);
+        assertTrue(md.contains("| DurableAppendBenchmark.append, 4 KiB records, sync every 1 | beta | FALLOCATE | 1,500 ± 30 ops/s"
+                + " | 1.36× faster, significant | NONE: 1.36× faster, significant |  |\n"), md);
+        assertTrue(Files.size(out.resolve("charts/durable-append.png")) > 0);
+    }
+
+    @Test
+    void merge_sameHostTwice_labelsRunsByDate() throws IOException {
+        Path a = RunFixture.beta().writeUnder(tmp);
+        Path b = new RunFixture("20261201-080000-beta", "beta")
+                .score("ext4", RunFixture.DURABLE, "NONE", "", "4096", "1", "ops/s", "1000", "10")
+                .score("ext4", RunFixture.DURABLE, "FALLOCATE", "", "4096", "1", "ops/s", "1010", "10")
+                .writeUnder(tmp);
+        Path out = tmp.resolve("compare/report");
+        ReportBuilder.build(List.of(a, b), out);
+        String md = Files.readString(out.resolve("summary.md"));
+        assertTrue(md.contains("| Filesystem | Workload | beta 20261124-090000 | beta 20261201-080000 |\n"), md);
+        assertTrue(md.contains("| beta 20261201-080000 | FALLOCATE | 1,010 ± 10 ops/s | 1.01× faster, within error |"), md);
+    }
+
+    @Test
+    void defaultOut_oneRunBesideIt_severalInACompareDirectory() {
+        assertEquals(Path.of("results/r1/report"), ReportMain.defaultOut(List.of(Path.of("results/r1"))));
+        Path merged = ReportMain.defaultOut(List.of(Path.of("results/r1"), Path.of("results/r2")));
+        assertEquals("report", merged.getFileName().toString());
+        assertTrue(merged.getParent().getFileName().toString().matches("compare-\\d{8}-\\d{6}"), merged.toString());
+        assertEquals(Path.of("results").toAbsolutePath(), merged.getParent().getParent());
+    }
+}
