@@ -35,3 +35,13 @@ matrix-down:
 
 clean:
 	$(MVN) -q clean
+
+# 'make report' reports on the newest results/<run-id>; 'make report RUNS="results/a results/b"' merges several
+# into results/compare-<UTC date>/report/ (or OUT=dir). One run's report goes to results/<run-id>/report/.
+RUNS ?= $(lastword $(sort $(patsubst %/results.csv,%,$(filter-out results/compare-%,$(wildcard results/*/results.csv)))))
+report:
+	@if [ -z "$(strip $(RUNS))" ]; then echo "make report: no results/<run-id>/results.csv yet: run 'make bench' first, or give RUNS=..." >&2; exit 2; fi
+	$(MVN) -q test-compile
+	"$(JAVA_HOME)/bin/java" -Djava.awt.headless=true \
+	  -cp "target/classes:target/test-classes:$$(cat target/test-classpath.txt)" \
+	  org.jfallocate.report.ReportMain $(if $(OUT),--out "$(OUT)") $(RUNS)
