@@ -159,4 +159,22 @@ class BadResultsTest {
         assertTrue(message.startsWith(h + ":"), message);
         assertTrue(message.contains("truncated"), message);
     }
+
+    @Test
+    void twoScoresForOneStrategyAndWorkload_isAnError() throws IOException {
+        Path run = RunFixture.beta().writeUnder(tmp);
+        Path csv = run.resolve("results.csv");
+        List<String> lines = Files.readAllLines(csv);
+        Files.writeString(csv, String.join("\n", lines) + "\n" + lines.get(2) + "\n");
+        assertEquals(csv + ":4: a second score for ext4, DurableAppendBenchmark.append, 4 KiB records, sync every 1,"
+                + " strategy FALLOCATE (first on line 3)", failsWithoutReport(run));
+    }
+
+    @Test
+    void oneWorkloadInTwoUnits_isAnError() throws IOException {
+        Path run = RunFixture.beta().writeUnder(tmp);
+        Path csv = run.resolve("results.csv");
+        Files.writeString(csv, Files.readString(csv).replace("ops/s,1500,30", "ops/ms,1.5,0.03"));
+        assertEquals(csv + ":3: unit ops/ms differs from line 2's ops/s for the same workload", failsWithoutReport(run));
+    }
 }
