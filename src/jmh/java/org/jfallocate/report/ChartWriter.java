@@ -77,6 +77,8 @@ public final class ChartWriter {
                 "Punching, collapsing and inserting ranges, per variant; error bars are 99.9% confidence intervals.", out);
         throughput(Workload.Kind.BINDING_OVERHEAD, "binding-overhead", "Binding overhead: jfallocate against JNA and C",
                 "The same call through each binding; error bars are 99.9% confidence intervals.", out);
+        throughput(Workload.Kind.FRAGMENTATION, "fragmentation", "Interleaved appends",
+                "Several files appended to at once, per strategy; error bars are 99.9% confidence intervals.", out);
         throughput(Workload.Kind.OTHER, "other", "Other benchmarks", "Benchmarks the report has no chart of its own for.", out);
         return out;
     }
@@ -106,6 +108,7 @@ public final class ChartWriter {
         boolean manyBenchmarks = pts.stream().map(p -> p.m.benchmark()).distinct().count() > 1;
         List<Chart<?, ?>> panels = new ArrayList<>();
         Map<String, Color> colors = new LinkedHashMap<>();
+        String methodOnly = "^.*\\.";
         for (String fs : filesystems(pts)) {
             XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(fs)
                     .xAxisTitle("size reserved, log").yAxisTitle(timeUnits ? "time per call (µs), log" : pts.get(0).m.unit()).build();
@@ -119,7 +122,8 @@ public final class ChartWriter {
                 if (!p.m.fsType().equals(fs) || !(p.m.value().getAsDouble() > 0)) {
                     continue;
                 }
-                String name = labels.suffix(p.m.strategy() + (manyBenchmarks ? " " + p.m.benchmark() : ""), p.run);
+                String name = labels.suffix(p.m.strategy()
+                        + (manyBenchmarks ? " " + p.m.benchmark().replaceAll(methodOnly, "") : ""), p.run);
                 double v = p.m.value().getAsDouble() * (timeUnits ? Numbers.microsPer(p.m.unit()) : 1);
                 series.computeIfAbsent(name, k -> new TreeMap<>()).put(log2(p.m.sizeBytes().getAsLong()), v);
             }
@@ -142,10 +146,13 @@ public final class ChartWriter {
     private void latency(List<ChartFile> out) throws IOException {
         record Curve(Run run, String fs, String params, String strategy, List<Histogram.Point> points) {
         }
+        boolean manyBenchmarks = runs.stream().flatMap(r -> r.histograms().stream()).map(Histogram::benchmark)
+                .distinct().count() > 1;
         List<Curve> curves = new ArrayList<>();
         for (Run r : runs) {
             for (Histogram h : r.histograms()) {
-                curves.add(new Curve(r, h.fsType(), h.params(), h.strategy(), h.points()));
+                String params = (manyBenchmarks ? h.benchmark().replaceAll("Benchmark", "") + " " : "") + h.params();
+                curves.add(new Curve(r, h.fsType(), params, h.strategy(), h.points()));
             }
         }
         if (curves.isEmpty()) {
@@ -220,11 +227,15 @@ public final class ChartWriter {
         if (pts.isEmpty()) {
             return;
         }
+        if (kind == Workload.Kind.DURABLE_APPEND || kind == Workload.Kind.BUFFERED_APPEND) {
+            pts = pts.stream().map(p -> new Point(p.run, asThroughput(p.m))).toList();
+        }
         List<Point> rates = pts.stream().filter(p -> Numbers.higherIsBetter(p.m.unit())).toList();
         List<Point> times = pts.stream().filter(p -> !Numbers.higherIsBetter(p.m.unit())).toList();
         boolean both = !rates.isEmpty() && !times.isEmpty();
         if (!rates.isEmpty()) {
-            categoryPanels(rates, "operations per second", 1, file + (both ? "-throughput" : "") + ".png",
+            boolean appends = kind == Workload.Kind.DURABLE_APPEND || kind == Workload.Kind.BUFFERED_APPEND;
+            categoryPanels(rates, appends ? "records per second" : "operations per second", 1, file + (both ? "-throughput" : "") + ".png",
                     title + (both ? " (throughput)" : ""), caption + " Higher is better.", out);
         }
         if (!times.isEmpty()) {
@@ -248,7 +259,7 @@ public final class ChartWriter {
      */
     private void categoryPanels(List<Point> pts, String yTitle, double factor, String file, String title,
                                 String caption, List<ChartFile> out) throws IOException {
-        boolean manyBenchmarks = pts.stream().map(p -> p.m.benchmark()).distinct().count() > 1;
+        boolean manyBenchmarks = pts.stream().map(p -> p.m.workload().benchmark()).distinct().count() > 1;
         Set<String> seriesNames = new LinkedHashSet<>();
         pts.stream().sorted(Comparator.comparing((Point p) -> p.m.workload()).thenComparingInt(p -> runs.indexOf(p.run)))
                 .forEach(p -> seriesNames.add(seriesName(p, manyBenchmarks)));
@@ -306,6 +317,24 @@ public final class ChartWriter {
         w.sizeBytes().ifPresent(s -> parts.add(Numbers.bytes(s)));
         String base = parts.isEmpty() ? w.benchmark() : String.join(", ", parts);
         return labels.suffix(base, p.run);
+    }
+
+    /**
+     * An append score as records per second: the suite measures time per record, the question is throughput.
+     * The error is carried over to first order (relative error unchanged).
+     */
+    private static Measurement asThroughput(Measurement m) {
+        double us = Numbers.microsPer(m.unit());
+        if (Double.isNaN(us) || !(m.value().getAsDouble() > 0)) {
+            return m;
+        }
+        double t = m.value().getAsDouble() * us;
+        double rate = 1e6 / t;
+        java.util.OptionalDouble error = m.error().isPresent()
+                ? java.util.OptionalDouble.of(rate * m.error().getAsDouble() * us / t) : m.error();
+        return new Measurement(m.runId(), m.host(), m.kernel(), m.jdk(), m.cpu(), m.fsType(), m.device(), m.benchmark(),
+                m.strategy(), m.sizeBytes(), m.recordBytes(), m.syncEvery(), m.metric(), "ops/s",
+                java.util.OptionalDouble.of(rate), error, m.samples(), m.note(), m.line());
     }
 
     /** Factor to ops/s for throughput units, to µs for time units, 1 otherwise. */

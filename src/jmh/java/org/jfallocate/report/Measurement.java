@@ -1,5 +1,6 @@
 package org.jfallocate.report;
 
+import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
@@ -40,9 +41,33 @@ public record Measurement(String runId, String host, String kernel, String jdk, 
     /** The metric name of extents per file. */
     public static final String EXTENTS = "extents";
 
-    /** @return the workload this measures: benchmark and parameters, without the strategy */
+    /**
+     * Variants that answer one question, compared with each other: the hole operation and what a program does
+     * without it.
+     */
+    private static final List<List<String>> RIVALS = List.of(List.of("COLLAPSE_RANGE", "COPY_TAIL"),
+            List.of("PUNCH_HOLE", "WRITE_ZEROS"), List.of("INSERT_RANGE", "REWRITE_TAIL"));
+
+    /**
+     * The workload this measures: benchmark and parameters, without the strategy. For a benchmark whose methods
+     * are the variants ({@code BindingOverheadBenchmark.jna}, strategy {@code JNA}), the workload is the class,
+     * and for the hole operations the pair of rivals, so that the variants compete with each other.
+     *
+     * @return the workload
+     */
     public Workload workload() {
-        return new Workload(benchmark, sizeBytes, recordBytes, syncEvery);
+        String name = benchmark;
+        int dot = benchmark.lastIndexOf('.');
+        if (dot > 0 && !strategy.isEmpty() && strategy.equals(variantOf(benchmark.substring(dot + 1)))) {
+            name = benchmark.substring(0, dot) + RIVALS.stream().filter(r -> r.contains(strategy)).findFirst()
+                    .map(r -> ": " + String.join(" vs ", r)).orElse("");
+        }
+        return new Workload(name, sizeBytes, recordBytes, syncEvery);
+    }
+
+    /** The suite's variant name of a benchmark method: collapseRange -> COLLAPSE_RANGE. */
+    private static String variantOf(String method) {
+        return method.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
     }
 
     /** @return true for JMH's primary result */

@@ -27,13 +27,21 @@ public final class Summary {
         for (int r = 0; r < runs.size(); r++) {
             Run run = runs.get(r);
             Map<String, Map<Workload, List<Measurement>>> byFs = new TreeMap<>();
+            List<Measurement> unsupported = new ArrayList<>();
             for (Measurement m : run.measurements()) {
-                if (m.isScore() || Measurement.UNSUPPORTED.equals(m.metric())) {
+                if (m.isScore()) {
                     byFs.computeIfAbsent(m.fsType(), k -> new TreeMap<>())
                             .computeIfAbsent(m.workload(), k -> new ArrayList<>()).add(m);
+                } else if (Measurement.UNSUPPORTED.equals(m.metric())) {
+                    unsupported.add(m);
                 }
             }
-            byFs.forEach((fs, workloads) -> workloads.forEach((w, ms) -> row(run, fs, w, ms).ifPresent(rows::add)));
+            // The suite writes an unsupported pair without parameters: it belongs to every parameter set.
+            byFs.forEach((fs, workloads) -> workloads.forEach((w, ms) -> {
+                List<Measurement> cannot = unsupported.stream()
+                        .filter(u -> u.fsType().equals(fs) && appliesTo(u.workload(), w)).toList();
+                row(run, fs, w, ms, cannot).ifPresent(rows::add);
+            }));
         }
         List<Run> order = List.copyOf(runs);
         rows.sort(Comparator.comparing(SummaryRow::fsType).thenComparing(SummaryRow::workload)
@@ -41,9 +49,16 @@ public final class Summary {
         return rows;
     }
 
-    private static Optional<SummaryRow> row(Run run, String fs, Workload w, List<Measurement> ms) {
-        List<Measurement> scores = ms.stream().filter(Measurement::isScore).toList();
-        List<Measurement> unsupported = ms.stream().filter(m -> !m.isScore()).toList();
+    /** Whether an unsupported row's workload covers {@code w}: same benchmark, and each parameter it gives equal. */
+    private static boolean appliesTo(Workload u, Workload w) {
+        return u.benchmark().equals(w.benchmark())
+                && (u.sizeBytes().isEmpty() || u.sizeBytes().equals(w.sizeBytes()))
+                && (u.recordBytes().isEmpty() || u.recordBytes().equals(w.recordBytes()))
+                && (u.syncEvery().isEmpty() || u.syncEvery().equals(w.syncEvery()));
+    }
+
+    private static Optional<SummaryRow> row(Run run, String fs, Workload w, List<Measurement> scores,
+                                            List<Measurement> unsupported) {
         if (scores.isEmpty()) {
             return Optional.empty();
         }

@@ -25,6 +25,8 @@ public record Workload(String benchmark, OptionalLong sizeBytes, OptionalLong re
         BUFFERED_APPEND("buffered append"),
         /** Reserving {@code size_bytes} of space in one call. */
         RESERVE("reserve space"),
+        /** Appends into several files at once, and the fragmentation they leave. */
+        FRAGMENTATION("interleaved appends"),
         /** Punching, collapsing, inserting ranges. */
         HOLE_OPS("hole operations"),
         /** The same call through jfallocate, JNA and C. */
@@ -58,6 +60,9 @@ public record Workload(String benchmark, OptionalLong sizeBytes, OptionalLong re
         }
         if (name.contains("hole") || name.contains("collapse") || name.contains("punch") || name.contains("insert")) {
             return Kind.HOLE_OPS;
+        }
+        if (name.contains("fragment")) {
+            return Kind.FRAGMENTATION;
         }
         if (name.contains("append") || recordBytes.isPresent()) {
             boolean durable = name.contains("durable") || (syncEvery.isPresent() && syncEvery.getAsLong() > 0);

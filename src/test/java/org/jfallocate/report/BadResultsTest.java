@@ -101,7 +101,7 @@ class BadResultsTest {
     void valueNotANumber_namesColumnAndLine() throws IOException {
         Path run = RunFixture.beta().writeUnder(tmp);
         Path csv = run.resolve("results.csv");
-        Files.writeString(csv, Files.readString(csv).replace(",1500,", ",1,500,").replace("ops/s,1,500,30", "ops/s,fast,30"));
+        Files.writeString(csv, Files.readString(csv).replace("us/op,667,12", "us/op,fast,12"));
         assertEquals(csv + ":3: column value must be a finite number, was 'fast'", failsWithoutReport(run));
     }
 
@@ -143,7 +143,7 @@ class BadResultsTest {
         String before = Files.readString(report.resolve("summary.md"));
 
         Path csv = run.resolve("results.csv");
-        Files.writeString(csv, Files.readString(csv).replace("ops/s,1500,30", "ops/s,,30"));
+        Files.writeString(csv, Files.readString(csv).replace("us/op,667,12", "us/op,,12"));
         BadResultsException e = assertThrows(BadResultsException.class, () -> ReportBuilder.build(List.of(run), report));
         assertEquals(csv + ":3: column value is empty (only 'unsupported' rows may omit it)", e.getMessage());
         assertEquals(before, Files.readString(report.resolve("summary.md")));
@@ -174,7 +174,7 @@ class BadResultsTest {
     void oneWorkloadInTwoUnits_isAnError() throws IOException {
         Path run = RunFixture.beta().writeUnder(tmp);
         Path csv = run.resolve("results.csv");
-        Files.writeString(csv, Files.readString(csv).replace("ops/s,1500,30", "ops/ms,1.5,0.03"));
-        assertEquals(csv + ":3: unit ops/ms differs from line 2's ops/s for the same workload", failsWithoutReport(run));
+        Files.writeString(csv, Files.readString(csv).replace("us/op,667,12", "ms/op,0.667,0.012"));
+        assertEquals(csv + ":3: unit ms/op differs from line 2's us/op for the same workload", failsWithoutReport(run));
     }
 }

@@ -39,17 +39,18 @@ class ReportBuilderTest {
         Path run = RunFixture.alpha().writeUnder(tmp);
         List<SummaryRow> rows = ReportBuilder.build(List.of(run), run.resolve("report"));
 
+        // Microseconds per record: lower is faster, the speed-up is the slower time over the faster.
         SummaryRow sync1 = find(rows, "alpha", "ext4", RunFixture.DURABLE, "sync every 1");
         assertEquals("FALLOCATE", sync1.fastest().strategy());
         assertEquals(2.5, sync1.vsBaseline().orElseThrow().ratio(), 1e-12);
         assertEquals(Comparison.Verdict.SIGNIFICANT, sync1.vsBaseline().orElseThrow().verdict());
         assertEquals("ZERO_FILLED", sync1.vsRunnerUp().orElseThrow().other().strategy());
-        assertEquals(2500.0 / 2450, sync1.vsRunnerUp().orElseThrow().ratio(), 1e-12);
+        assertEquals(408.0 / 400, sync1.vsRunnerUp().orElseThrow().ratio(), 1e-12);
         assertEquals(Comparison.Verdict.WITHIN_ERROR, sync1.vsRunnerUp().orElseThrow().verdict());
 
         SummaryRow sync16 = find(rows, "alpha", "ext4", RunFixture.DURABLE, "sync every 16");
         assertEquals("FALLOCATE", sync16.fastest().strategy());
-        assertEquals(8200.0 / 8000, sync16.vsBaseline().orElseThrow().ratio(), 1e-12);
+        assertEquals(125.0 / 122, sync16.vsBaseline().orElseThrow().ratio(), 1e-12);
         assertEquals(Comparison.Verdict.WITHIN_ERROR, sync16.vsBaseline().orElseThrow().verdict());
 
         // Buffered appends: plain appends win, so there is no speed-up over NONE to state.
@@ -57,23 +58,30 @@ class ReportBuilderTest {
         assertEquals("NONE", buffered.fastest().strategy());
         assertTrue(buffered.baselineIsFastest());
         assertTrue(buffered.vsBaseline().isEmpty());
+        assertEquals(1.2 / 1.1, buffered.vsRunnerUp().orElseThrow().ratio(), 1e-12);
+        assertEquals(Comparison.Verdict.SIGNIFICANT, buffered.vsRunnerUp().orElseThrow().verdict());
 
-        // Time per call: lower is faster, the ratio is the slower time over the faster.
         SummaryRow reserveMib = find(rows, "alpha", "ext4", RunFixture.RESERVE, "1 MiB");
         assertEquals("FALLOCATE", reserveMib.fastest().strategy());
         assertEquals("POSIX_FALLOCATE", reserveMib.vsRunnerUp().orElseThrow().other().strategy());
         assertEquals(13 / 12.5, reserveMib.vsRunnerUp().orElseThrow().ratio(), 1e-12);
         assertEquals(Comparison.Verdict.WITHIN_ERROR, reserveMib.vsRunnerUp().orElseThrow().verdict());
-        assertEquals(45000.0, find(rows, "alpha", "ext4", RunFixture.RESERVE, "1 GiB").vsRunnerUp().orElseThrow().ratio(), 1e-9);
+        assertEquals(45000.0, find(rows, "alpha", "ext4", RunFixture.RESERVE, "64 MiB").vsRunnerUp().orElseThrow().ratio(), 1e-9);
 
+        // Variants that are benchmark methods compete within their class.
         SummaryRow overhead = find(rows, "alpha", "ext4", RunFixture.OVERHEAD, RunFixture.OVERHEAD);
-        assertEquals("C", overhead.fastest().strategy());
         assertEquals(List.of("C", "JFALLOCATE", "JNA"), overhead.ranked().stream().map(Measurement::strategy).toList());
+        assertEquals(410.0 / 400, overhead.vsRunnerUp().orElseThrow().ratio(), 1e-12);
+        assertEquals(Comparison.Verdict.SIGNIFICANT, overhead.vsRunnerUp().orElseThrow().verdict());
+        SummaryRow collapse = find(rows, "alpha", "ext4", RunFixture.HOLES + ": COLLAPSE_RANGE vs COPY_TAIL", "COPY_TAIL");
+        assertEquals("COLLAPSE_RANGE", collapse.fastest().strategy());
+        assertEquals(80.0, collapse.vsRunnerUp().orElseThrow().ratio(), 1e-12);
 
+        // The unsupported row has no parameters: it belongs to every durable-append workload on xfs.
         SummaryRow xfs = find(rows, "alpha", "xfs", RunFixture.DURABLE, "sync every 1");
         assertEquals(2.0, xfs.vsBaseline().orElseThrow().ratio(), 1e-12);
         assertEquals(List.of("ZERO_RANGE"), xfs.unsupported().stream().map(Measurement::strategy).toList());
-        assertEquals(8, rows.size(), "ext4: 2 durable, 1 buffered, 2 reserve, 1 overhead; xfs: 1 durable, 1 reserve");
+        assertEquals(9, rows.size(), "ext4: 2 durable, 1 buffered, 2 reserve, overhead, holes; xfs: 1 durable, 1 reserve");
     }
 
     @Test
@@ -84,21 +92,23 @@ class ReportBuilderTest {
 
         assertTrue(md.contains("### ext4\n"), md);
         assertTrue(md.contains("### xfs\n"), md);
-        assertTrue(md.contains("| DurableAppendBenchmark.append, 4 KiB records, sync every 1 | FALLOCATE | 2,500 ± 100 ops/s"
+        assertTrue(md.contains("| DurableAppendBenchmark.append, 4 KiB records, sync every 1 | FALLOCATE | 400 ± 16 us/op"
                 + " | 2.50× faster, significant | ZERO_FILLED: 1.02× faster, within error |  |\n"), md);
-        assertTrue(md.contains("| DurableAppendBenchmark.append, 4 KiB records, sync every 16 | FALLOCATE | 8,200 ± 500 ops/s"
-                + " | 1.03× faster, within error | NONE: 1.03× faster, within error |  |\n"), md);
-        assertTrue(md.contains("| ReserveBenchmark.reserve, 1 MiB | FALLOCATE | 12.5 ± 0.5 us/op | no NONE run"
+        assertTrue(md.contains("| DurableAppendBenchmark.append, 4 KiB records, sync every 16 | FALLOCATE | 122 ± 8 us/op"
+                + " | 1.02× faster, within error | NONE: 1.02× faster, within error |  |\n"), md);
+        assertTrue(md.contains("| ReserveSpaceBenchmark.reserve, 1 MiB | FALLOCATE | 12.5 ± 0.5 us/op | no NONE run"
                 + " | POSIX_FALLOCATE: 1.04× faster, within error |  |\n"), md);
-        assertTrue(md.contains("| BufferedAppendBenchmark.append, 4 KiB records | NONE | 900,000 ± 20,000 ops/s"
-                + " | NONE is fastest | FALLOCATE: 1.06× faster, within error |  |\n"), md);
-        assertTrue(md.contains("| DurableAppendBenchmark.append, 4 KiB records, sync every 1 | FALLOCATE | 1,800 ± 40 ops/s"
+        assertTrue(md.contains("| BufferedAppendBenchmark.append, 4 KiB records | NONE | 1.10 ± 0.02 us/op"
+                + " | NONE is fastest | FALLOCATE: 1.09× faster, significant |  |\n"), md);
+        assertTrue(md.contains("| HoleOperationsBenchmark: COLLAPSE_RANGE vs COPY_TAIL | COLLAPSE_RANGE | 0.500 ± 0.100 ms/op"
+                + " | no NONE run | COPY_TAIL: 80.0× faster, significant |  |\n"), md);
+        assertTrue(md.contains("| DurableAppendBenchmark.append, 4 KiB records, sync every 1 | FALLOCATE | 450 ± 10 us/op"
                 + " | 2.00× faster, significant | NONE: 2.00× faster, significant | ZERO_RANGE (EOPNOTSUPP) |\n"), md);
         assertTrue(md.contains("![Durable appends](charts/durable-append.png)"), md);
 
         String csv = Files.readString(run.resolve("report/summary.csv"));
-        assertTrue(csv.contains("20261123-140000-alpha,alpha,ext4,DurableAppendBenchmark.append,,4096,1,ops/s,FALLOCATE,"
-                + "2500.00,100.000,2.50000,significant,ZERO_FILLED,1.02041,within error\n"), csv);
+        assertTrue(csv.contains("20261123-140000-alpha,alpha,ext4,DurableAppendBenchmark.append,,4096,1,us/op,FALLOCATE,"
+                + "400.000,16.0000,2.50000,significant,ZERO_FILLED,1.02000,within error\n"), csv);
     }
 
     @Test
@@ -112,7 +122,7 @@ class ReportBuilderTest {
             charts = files.map(p -> p.getFileName().toString()).sorted().toList();
         }
         assertEquals(List.of("binding-overhead.png", "buffered-append.png", "durable-append.png", "extents.png",
-                "latency.png", "reserve.png"), charts);
+                "hole-ops.png", "latency.png", "reserve.png"), charts);
         for (String chart : charts) {
             BufferedImage image = ImageIO.read(report.resolve("charts").resolve(chart).toFile());
             assertTrue(image.getWidth() >= 600 && image.getHeight() >= 400, chart + " is " + image.getWidth() + "x" + image.getHeight());
@@ -132,9 +142,9 @@ class ReportBuilderTest {
         List<SummaryRow> rows = ReportBuilder.build(List.of(a, b), out);
 
         SummaryRow betaSync1 = find(rows, "beta", "ext4", RunFixture.DURABLE, "sync every 1");
-        assertEquals(1500.0 / 1100, betaSync1.vsBaseline().orElseThrow().ratio(), 1e-12);
+        assertEquals(909.0 / 667, betaSync1.vsBaseline().orElseThrow().ratio(), 1e-12);
         assertEquals(Comparison.Verdict.SIGNIFICANT, betaSync1.vsBaseline().orElseThrow().verdict());
-        assertEquals(9, rows.size());
+        assertEquals(10, rows.size());
 
         List<String> merged = Files.readAllLines(out.resolve("merged.csv"));
         List<String> alphaLines = Files.readAllLines(a.resolve("results.csv"));
@@ -146,11 +156,11 @@ class ReportBuilderTest {
 
         String md = Files.readString(out.resolve("summary.md"));
         assertTrue(md.contains("| Filesystem | Workload | alpha | beta |\n"), md);
-        assertTrue(md.contains("| ext4 | DurableAppendBenchmark.append, 4 KiB records, sync every 1 | FALLOCATE 2,500 ± 100 ops/s"
-                + " | FALLOCATE 1,500 ± 30 ops/s |\n"), md);
-        assertTrue(md.contains("| xfs | DurableAppendBenchmark.append, 4 KiB records, sync every 1 | FALLOCATE 1,800 ± 40 ops/s"
+        assertTrue(md.contains("| ext4 | DurableAppendBenchmark.append, 4 KiB records, sync every 1 | FALLOCATE 400 ± 16 us/op"
+                + " | FALLOCATE 667 ± 12 us/op |\n"), md);
+        assertTrue(md.contains("| xfs | DurableAppendBenchmark.append, 4 KiB records, sync every 1 | FALLOCATE 450 ± 10 us/op"
                 + " | no data |\n"), md);
-        assertTrue(md.contains("| DurableAppendBenchmark.append, 4 KiB records, sync every 1 | beta | FALLOCATE | 1,500 ± 30 ops/s"
+        assertTrue(md.contains("| DurableAppendBenchmark.append, 4 KiB records, sync every 1 | beta | FALLOCATE | 667 ± 12 us/op"
                 + " | 1.36× faster, significant | NONE: 1.36× faster, significant |  |\n"), md);
         assertTrue(Files.size(out.resolve("charts/durable-append.png")) > 0);
     }
@@ -159,14 +169,14 @@ class ReportBuilderTest {
     void merge_sameHostTwice_labelsRunsByDate() throws IOException {
         Path a = RunFixture.beta().writeUnder(tmp);
         Path b = new RunFixture("20261201-080000-beta", "beta")
-                .score("ext4", RunFixture.DURABLE, "NONE", "", "4096", "1", "ops/s", "1000", "10")
-                .score("ext4", RunFixture.DURABLE, "FALLOCATE", "", "4096", "1", "ops/s", "1010", "10")
+                .score("ext4", RunFixture.DURABLE, "NONE", "", "4096", "1", "us/op", "1000", "10")
+                .score("ext4", RunFixture.DURABLE, "FALLOCATE", "", "4096", "1", "us/op", "990", "10")
                 .writeUnder(tmp);
         Path out = tmp.resolve("compare/report");
         ReportBuilder.build(List.of(a, b), out);
         String md = Files.readString(out.resolve("summary.md"));
         assertTrue(md.contains("| Filesystem | Workload | beta 20261124-090000 | beta 20261201-080000 |\n"), md);
-        assertTrue(md.contains("| beta 20261201-080000 | FALLOCATE | 1,010 ± 10 ops/s | 1.01× faster, within error |"), md);
+        assertTrue(md.contains("| beta 20261201-080000 | FALLOCATE | 990 ± 10 us/op | 1.01× faster, within error |"), md);
     }
 
     @Test

@@ -81,36 +81,43 @@ final class RunFixture {
 
     static final String DURABLE = "DurableAppendBenchmark.append";
     static final String BUFFERED = "BufferedAppendBenchmark.append";
-    static final String RESERVE = "ReserveBenchmark.reserve";
-    static final String OVERHEAD = "BindingOverheadBenchmark.call";
+    static final String RESERVE = "ReserveSpaceBenchmark.reserve";
+    static final String OVERHEAD = "BindingOverheadBenchmark";
+    static final String HOLES = "HoleOperationsBenchmark";
     static final String MIB = "1048576";
-    static final String GIB = "1073741824";
+    static final String MIB64 = "67108864";
 
-    /** Host alpha: ext4 and xfs, durable appends (sync 1 and 16), buffered appends, reserve at two sizes, extents, overhead. */
+    /**
+     * Host alpha, shaped like the suite's output: ext4 and xfs; appends scored in microseconds per record (sync 1
+     * and 16, and buffered), reserve at two sizes, extents and percentiles as secondary rows, the binding-overhead
+     * and hole-operation variants as benchmark methods, an unsupported pair without parameters.
+     */
     static RunFixture alpha() {
         return new RunFixture("20261123-140000-alpha", "alpha")
-                .score("ext4", DURABLE, "NONE", "", "4096", "1", "ops/s", "1000", "50")
-                .score("ext4", DURABLE, "FALLOCATE", "", "4096", "1", "ops/s", "2500", "100")
-                .score("ext4", DURABLE, "ZERO_FILLED", "", "4096", "1", "ops/s", "2450", "60")
-                .score("ext4", DURABLE, "NONE", "", "4096", "16", "ops/s", "8000", "400")
-                .score("ext4", DURABLE, "FALLOCATE", "", "4096", "16", "ops/s", "8200", "500")
+                .score("ext4", DURABLE, "NONE", "", "4096", "1", "us/op", "1000", "50")
+                .score("ext4", DURABLE, "FALLOCATE", "", "4096", "1", "us/op", "400", "16")
+                .score("ext4", DURABLE, "ZERO_FILLED", "", "4096", "1", "us/op", "408", "10")
+                .score("ext4", DURABLE, "NONE", "", "4096", "16", "us/op", "125", "6")
+                .score("ext4", DURABLE, "FALLOCATE", "", "4096", "16", "us/op", "122", "8")
                 .row("ext4", DURABLE, "FALLOCATE", "", "4096", "1", "p50", "us", "350", "", "")
                 .row("ext4", DURABLE, "FALLOCATE", "", "4096", "1", "p99", "us", "900", "", "")
                 .row("ext4", DURABLE, "FALLOCATE", "", "4096", "1", "extents", "extents", "1", "", "")
                 .row("ext4", DURABLE, "NONE", "", "4096", "1", "extents", "extents", "12", "", "")
-                .score("ext4", BUFFERED, "NONE", "", "4096", "", "ops/s", "900000", "20000")
-                .score("ext4", BUFFERED, "FALLOCATE", "", "4096", "", "ops/s", "850000", "30000")
+                .score("ext4", BUFFERED, "NONE", "", "4096", "", "us/op", "1.1", "0.02")
+                .score("ext4", BUFFERED, "FALLOCATE", "", "4096", "", "us/op", "1.2", "0.05")
                 .score("ext4", RESERVE, "FALLOCATE", MIB, "", "", "us/op", "12.5", "0.5")
                 .score("ext4", RESERVE, "POSIX_FALLOCATE", MIB, "", "", "us/op", "13", "0.4")
                 .score("ext4", RESERVE, "ZERO_FILLED", MIB, "", "", "us/op", "900", "30")
-                .score("ext4", RESERVE, "FALLOCATE", GIB, "", "", "us/op", "20", "1")
-                .score("ext4", RESERVE, "ZERO_FILLED", GIB, "", "", "us/op", "900000", "5000")
-                .score("ext4", OVERHEAD, "JFALLOCATE", "", "", "", "ns/op", "410", "5")
-                .score("ext4", OVERHEAD, "JNA", "", "", "", "ns/op", "690", "9")
-                .score("ext4", OVERHEAD, "C", "", "", "", "ns/op", "400", "4")
-                .score("xfs", DURABLE, "NONE", "", "4096", "1", "ops/s", "900", "30")
-                .score("xfs", DURABLE, "FALLOCATE", "", "4096", "1", "ops/s", "1800", "40")
-                .row("xfs", DURABLE, "ZERO_RANGE", "", "4096", "1", "unsupported", "", "", "", "EOPNOTSUPP")
+                .score("ext4", RESERVE, "FALLOCATE", MIB64, "", "", "us/op", "20", "1")
+                .score("ext4", RESERVE, "ZERO_FILLED", MIB64, "", "", "us/op", "900000", "5000")
+                .score("ext4", OVERHEAD + ".jfallocate", "JFALLOCATE", "", "", "", "ns/op", "410", "5")
+                .score("ext4", OVERHEAD + ".jna", "JNA", "", "", "", "ns/op", "690", "9")
+                .score("ext4", OVERHEAD + ".c", "C", "", "", "", "ns/op", "400", "4")
+                .score("ext4", HOLES + ".collapseRange", "COLLAPSE_RANGE", "", "", "", "ms/op", "0.5", "0.1")
+                .score("ext4", HOLES + ".copyTail", "COPY_TAIL", "", "", "", "ms/op", "40", "3")
+                .score("xfs", DURABLE, "NONE", "", "4096", "1", "us/op", "900", "30")
+                .score("xfs", DURABLE, "FALLOCATE", "", "4096", "1", "us/op", "450", "10")
+                .row("xfs", DURABLE, "ZERO_RANGE", "", "", "", "unsupported", "", "", "", "EOPNOTSUPP")
                 .score("xfs", RESERVE, "FALLOCATE", MIB, "", "", "us/op", "8", "0.2")
                 .score("xfs", RESERVE, "ZERO_FILLED", MIB, "", "", "us/op", "700", "20")
                 .histogram(DURABLE, "ext4", "NONE", "sync1", 300, 800, 1500, 4000, 9000, 20000)
@@ -121,8 +128,8 @@ final class RunFixture {
     /** Host beta: ext4 only, durable appends with sync 1. */
     static RunFixture beta() {
         return new RunFixture("20261124-090000-beta", "beta")
-                .score("ext4", DURABLE, "NONE", "", "4096", "1", "ops/s", "1100", "20")
-                .score("ext4", DURABLE, "FALLOCATE", "", "4096", "1", "ops/s", "1500", "30")
+                .score("ext4", DURABLE, "NONE", "", "4096", "1", "us/op", "909", "10")
+                .score("ext4", DURABLE, "FALLOCATE", "", "4096", "1", "us/op", "667", "12")
                 .histogram(DURABLE, "ext4", "FALLOCATE", "sync1", 150, 300, 450, 800, 1500, 3000);
     }
 }
