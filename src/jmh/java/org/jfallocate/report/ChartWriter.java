@@ -240,8 +240,11 @@ public final class ChartWriter {
         }
         if (!times.isEmpty()) {
             // Calls under a microsecond (the binding-overhead benchmark) read better in nanoseconds.
+            // and operations of tens of milliseconds (the hole operations) in milliseconds.
             boolean nanos = times.stream().allMatch(p -> p.m.value().getAsDouble() * scale(p.m.unit()) < 1);
-            categoryPanels(times, nanos ? "time per operation (ns)" : "time per operation (µs)", nanos ? 1e3 : 1,
+            boolean millis = times.stream().anyMatch(p -> p.m.value().getAsDouble() * scale(p.m.unit()) >= 10_000);
+            categoryPanels(times, "time per operation (" + (nanos ? "ns" : millis ? "ms" : "µs") + ")",
+                    nanos ? 1e3 : millis ? 1e-3 : 1,
                     file + (both ? "-time" : "") + ".png",
                     title + (both ? " (time per operation)" : ""), caption + " Lower is better.", out);
         }
