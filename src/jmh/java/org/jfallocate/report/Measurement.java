@@ -38,6 +38,8 @@ public record Measurement(String runId, String host, String kernel, String jdk, 
     public static final String SCORE = "score";
     /** The metric name of a strategy/filesystem pair that cannot run. */
     public static final String UNSUPPORTED = "unsupported";
+    /** The metric name of a benchmark that was selected but produced no result; the note says why. */
+    public static final String FAILED = "failed";
     /** The metric name of extents per file. */
     public static final String EXTENTS = "extents";
 
@@ -68,6 +70,11 @@ public record Measurement(String runId, String host, String kernel, String jdk, 
     /** The suite's variant name of a benchmark method: collapseRange -> COLLAPSE_RANGE. */
     private static String variantOf(String method) {
         return method.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** @return true for rows that carry no value by design: unsupported pairs and failed benchmarks */
+    public boolean isValueless() {
+        return UNSUPPORTED.equals(metric) || FAILED.equals(metric);
     }
 
     /** @return true for JMH's primary result */

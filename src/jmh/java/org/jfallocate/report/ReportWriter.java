@@ -51,6 +51,7 @@ public final class ReportWriter {
             tables.add(SummaryTables.hostsSideBySide(summary, runs, labels));
         }
         tables.addAll(SummaryTables.fastest(summary, runs.size() > 1, labels));
+        SummaryTables.failures(runs).ifPresent(tables::add);
         return tables;
     }
 

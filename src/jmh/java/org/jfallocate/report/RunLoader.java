@@ -92,15 +92,16 @@ public final class RunLoader {
 
     private static Measurement toMeasurement(StrictCsv.Row row) {
         String metric = required(row, "metric");
-        boolean unsupported = Measurement.UNSUPPORTED.equals(metric);
+        boolean valueless = Measurement.UNSUPPORTED.equals(metric) || Measurement.FAILED.equals(metric);
         OptionalDouble value = decimal(row, "value");
-        if (value.isEmpty() && !unsupported) {
-            throw BadResultsException.at(row.file(), row.line(), "column value is empty (only 'unsupported' rows may omit it)");
+        if (value.isEmpty() && !valueless) {
+            throw BadResultsException.at(row.file(), row.line(),
+                    "column value is empty (only 'unsupported' and 'failed' rows may omit it)");
         }
         return new Measurement(required(row, "run_id"), required(row, "host"), row.get("kernel"), row.get("jdk"),
                 row.get("cpu"), required(row, "fs_type"), row.get("device"), required(row, "benchmark"),
                 row.get("strategy"), integer(row, "size_bytes"), integer(row, "record_bytes"),
-                integer(row, "sync_every"), metric, unsupported ? row.get("unit") : required(row, "unit"), value,
+                integer(row, "sync_every"), metric, valueless ? row.get("unit") : required(row, "unit"), value,
                 decimal(row, "error"), integer(row, "samples"), row.get("note"), row.line());
     }
 

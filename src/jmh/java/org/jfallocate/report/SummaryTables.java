@@ -96,6 +96,23 @@ public final class SummaryTables {
         return new Table("Hosts side by side: fastest strategy per host", headers, cells);
     }
 
+    /**
+     * @param runs the runs
+     * @return the benchmarks that were selected but produced no result, with the reason; empty if none
+     */
+    public static java.util.Optional<Table> failures(List<Run> runs) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Run r : runs) {
+            for (Measurement m : r.measurements()) {
+                if (Measurement.FAILED.equals(m.metric())) {
+                    rows.add(List.of(m.fsType(), r.host(), m.benchmark(), m.strategy(), m.note()));
+                }
+            }
+        }
+        return rows.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new Table(
+                "Benchmarks that produced no result", List.of("Filesystem", "Host", "Benchmark", "Strategy", "Reason"), rows));
+    }
+
     private static String comparison(Comparison c) {
         return Numbers.ratio(c.ratio()) + " faster, " + c.verdict().label();
     }

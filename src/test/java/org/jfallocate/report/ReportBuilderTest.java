@@ -105,6 +105,9 @@ class ReportBuilderTest {
         assertTrue(md.contains("| DurableAppendBenchmark.append, 4 KiB records, sync every 1 | FALLOCATE | 450 ± 10 us/op"
                 + " | 2.00× faster, significant | NONE: 2.00× faster, significant | ZERO_RANGE (EOPNOTSUPP) |\n"), md);
         assertTrue(md.contains("![Durable appends](charts/durable-append.png)"), md);
+        assertTrue(md.contains("### Benchmarks that produced no result\n\n| Filesystem | Host | Benchmark | Strategy | Reason |\n"
+                + "| --- | --- | --- | --- | --- |\n"
+                + "| xfs | alpha | FragmentationBenchmark.interleavedAppends |  | java.io.IOException: No space left on device |\n"), md);
 
         String csv = Files.readString(run.resolve("report/summary.csv"));
         assertTrue(csv.contains("20261123-140000-alpha,alpha,ext4,DurableAppendBenchmark.append,,4096,1,us/op,FALLOCATE,"

@@ -90,7 +90,7 @@ final class RunFixture {
     /**
      * Host alpha, shaped like the suite's output: ext4 and xfs; appends scored in microseconds per record (sync 1
      * and 16, and buffered), reserve at two sizes, extents and percentiles as secondary rows, the binding-overhead
-     * and hole-operation variants as benchmark methods, an unsupported pair without parameters.
+     * and hole-operation variants as benchmark methods, an unsupported pair without parameters, a benchmark that failed.
      */
     static RunFixture alpha() {
         return new RunFixture("20261123-140000-alpha", "alpha")
@@ -118,6 +118,8 @@ final class RunFixture {
                 .score("xfs", DURABLE, "NONE", "", "4096", "1", "us/op", "900", "30")
                 .score("xfs", DURABLE, "FALLOCATE", "", "4096", "1", "us/op", "450", "10")
                 .row("xfs", DURABLE, "ZERO_RANGE", "", "", "", "unsupported", "", "", "", "EOPNOTSUPP")
+                .row("xfs", "FragmentationBenchmark.interleavedAppends", "", "", "", "", "failed", "", "", "",
+                        "java.io.IOException: No space left on device")
                 .score("xfs", RESERVE, "FALLOCATE", MIB, "", "", "us/op", "8", "0.2")
                 .score("xfs", RESERVE, "ZERO_FILLED", MIB, "", "", "us/op", "700", "20")
                 .histogram(DURABLE, "ext4", "NONE", "sync1", 300, 800, 1500, 4000, 9000, 20000)
