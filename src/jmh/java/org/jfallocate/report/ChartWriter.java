@@ -115,7 +115,6 @@ public final class ChartWriter {
             style(chart.getStyler());
             // XChart ignores a tick label function on a log axis, so x is log2(size) on a linear one.
             chart.getStyler().setYAxisLogarithmic(true).setxAxisTickLabelsFormattingFunction(ChartWriter::bytesTick);
-            chart.getStyler().setYAxisDecimalPattern("#,##0.###");
             Map<String, TreeMap<Double, Double>> series = new TreeMap<>(Comparator.comparing((String s) -> s.split(" ")[0], STRATEGIES)
                     .thenComparing(Comparator.naturalOrder()));
             for (Point p : pts) {
@@ -181,7 +180,6 @@ public final class ChartWriter {
             style(chart.getStyler());
             // x is log10(1 / (1 - percentile)) on a linear axis: 1 = 90%, 2 = 99%, 3 = 99.9%.
             chart.getStyler().setYAxisLogarithmic(true).setxAxisTickLabelsFormattingFunction(ChartWriter::percentileTick);
-            chart.getStyler().setYAxisDecimalPattern("#,##0.###");
             chart.getStyler().setMarkerSize(0);
             curves.stream().filter(c -> (c.fs + "\u0000" + c.params).equals(key))
                     .sorted(Comparator.comparing(Curve::strategy, STRATEGIES))
@@ -367,6 +365,7 @@ public final class ChartWriter {
         s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
         s.setSeriesColors(PALETTE);
         s.setAntiAlias(true);
+        s.setYAxisDecimalPattern("#,##0.###");
     }
 
     private void save(List<Chart<?, ?>> panels, String file, String title, String caption, List<ChartFile> out)
