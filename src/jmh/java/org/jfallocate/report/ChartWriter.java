@@ -104,41 +104,47 @@ public final class ChartWriter {
         if (pts.isEmpty()) {
             return;
         }
-        boolean timeUnits = pts.stream().allMatch(p -> !Double.isNaN(Numbers.microsPer(p.m.unit())));
-        boolean manyBenchmarks = pts.stream().map(p -> p.m.benchmark()).distinct().count() > 1;
+        // One panel per filesystem and benchmark method (reserve, reserveDurably).
+        Set<String> methods = new TreeSet<>();
+        pts.forEach(p -> methods.add(p.m.benchmark()));
         List<Chart<?, ?>> panels = new ArrayList<>();
         Map<String, Color> colors = new LinkedHashMap<>();
-        String methodOnly = "^.*\\.";
         for (String fs : filesystems(pts)) {
-            XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(fs)
-                    .xAxisTitle("size reserved, log").yAxisTitle(timeUnits ? "time per call (µs), log" : pts.get(0).m.unit()).build();
-            style(chart.getStyler());
-            // XChart ignores a tick label function on a log axis, so x is log2(size) on a linear one.
-            chart.getStyler().setYAxisLogarithmic(true).setxAxisTickLabelsFormattingFunction(ChartWriter::bytesTick);
-            Map<String, TreeMap<Double, Double>> series = new TreeMap<>(Comparator.comparing((String s) -> s.split(" ")[0], STRATEGIES)
-                    .thenComparing(Comparator.naturalOrder()));
-            for (Point p : pts) {
-                if (!p.m.fsType().equals(fs) || !(p.m.value().getAsDouble() > 0)) {
-                    continue;
+            for (String method : methods) {
+                String title = fs + (methods.size() > 1 ? ", " + method.substring(method.lastIndexOf('.') + 1) : "");
+                List<Point> here = pts.stream().filter(p -> p.m.fsType().equals(fs) && p.m.benchmark().equals(method)).toList();
+                if (!here.isEmpty()) {
+                    panels.add(reservePanel(title, here, colors));
                 }
-                String name = labels.suffix(p.m.strategy()
-                        + (manyBenchmarks ? " " + p.m.benchmark().replaceAll(methodOnly, "") : ""), p.run);
-                double v = p.m.value().getAsDouble() * (timeUnits ? Numbers.microsPer(p.m.unit()) : 1);
-                series.computeIfAbsent(name, k -> new TreeMap<>()).put(log2(p.m.sizeBytes().getAsLong()), v);
             }
-            if (series.isEmpty()) {
-                continue;
-            }
-            for (Map.Entry<String, TreeMap<Double, Double>> e : series.entrySet()) {
-                XYSeries s = chart.addSeries(e.getKey(), new ArrayList<>(e.getValue().keySet()), new ArrayList<>(e.getValue().values()));
-                Color c = colors.computeIfAbsent(e.getKey(), k -> PALETTE[colors.size() % PALETTE.length]);
-                s.setLineColor(c);
-                s.setMarkerColor(c);
-            }
-            panels.add(chart);
         }
         save(panels, "reserve.png", "Time to reserve space",
                 "One call reserving the given size, per strategy and filesystem; both axes logarithmic.", out);
+    }
+
+    private XYChart reservePanel(String title, List<Point> pts, Map<String, Color> colors) {
+        boolean timeUnits = pts.stream().allMatch(p -> !Double.isNaN(Numbers.microsPer(p.m.unit())));
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("size reserved, log")
+                .yAxisTitle(timeUnits ? "time per call (µs), log" : pts.get(0).m.unit()).build();
+        style(chart.getStyler());
+        // XChart ignores a tick label function on a log axis, so x is log2(size) on a linear one.
+        chart.getStyler().setYAxisLogarithmic(true).setxAxisTickLabelsFormattingFunction(ChartWriter::bytesTick);
+        Map<String, TreeMap<Double, Double>> series = new TreeMap<>(
+                Comparator.comparing((String s) -> s.split(" ")[0], STRATEGIES).thenComparing(Comparator.naturalOrder()));
+        for (Point p : pts) {
+            if (p.m.value().getAsDouble() > 0) {
+                double v = p.m.value().getAsDouble() * (timeUnits ? Numbers.microsPer(p.m.unit()) : 1);
+                series.computeIfAbsent(labels.suffix(p.m.strategy(), p.run), k -> new TreeMap<>())
+                        .put(log2(p.m.sizeBytes().getAsLong()), v);
+            }
+        }
+        for (Map.Entry<String, TreeMap<Double, Double>> e : series.entrySet()) {
+            XYSeries s = chart.addSeries(e.getKey(), new ArrayList<>(e.getValue().keySet()), new ArrayList<>(e.getValue().values()));
+            Color c = colors.computeIfAbsent(e.getKey(), k -> PALETTE[colors.size() % PALETTE.length]);
+            s.setLineColor(c);
+            s.setMarkerColor(c);
+        }
+        return chart;
     }
 
     /** Latency percentile curves from the HdrHistogram files, or from the CSV's percentile rows without them. */

@@ -81,7 +81,7 @@ class ReportBuilderTest {
         SummaryRow xfs = find(rows, "alpha", "xfs", RunFixture.DURABLE, "sync every 1");
         assertEquals(2.0, xfs.vsBaseline().orElseThrow().ratio(), 1e-12);
         assertEquals(List.of("ZERO_RANGE"), xfs.unsupported().stream().map(Measurement::strategy).toList());
-        assertEquals(9, rows.size(), "ext4: 2 durable, 1 buffered, 2 reserve, overhead, holes; xfs: 1 durable, 1 reserve");
+        assertEquals(10, rows.size(), "ext4: 2 durable, 1 buffered, 3 reserve, overhead, holes; xfs: 1 durable, 1 reserve");
     }
 
     @Test
@@ -147,7 +147,7 @@ class ReportBuilderTest {
         SummaryRow betaSync1 = find(rows, "beta", "ext4", RunFixture.DURABLE, "sync every 1");
         assertEquals(909.0 / 667, betaSync1.vsBaseline().orElseThrow().ratio(), 1e-12);
         assertEquals(Comparison.Verdict.SIGNIFICANT, betaSync1.vsBaseline().orElseThrow().verdict());
-        assertEquals(10, rows.size());
+        assertEquals(11, rows.size());
 
         List<String> merged = Files.readAllLines(out.resolve("merged.csv"));
         List<String> alphaLines = Files.readAllLines(a.resolve("results.csv"));

@@ -109,6 +109,8 @@ final class RunFixture {
                 .score("ext4", RESERVE, "POSIX_FALLOCATE", MIB, "", "", "us/op", "13", "0.4")
                 .score("ext4", RESERVE, "ZERO_FILLED", MIB, "", "", "us/op", "900", "30")
                 .score("ext4", RESERVE, "FALLOCATE", MIB64, "", "", "us/op", "20", "1")
+                .score("ext4", RESERVE + "Durably", "FALLOCATE", MIB, "", "", "us/op", "300", "20")
+                .score("ext4", RESERVE + "Durably", "ZERO_FILLED", MIB, "", "", "us/op", "2000", "100")
                 .score("ext4", RESERVE, "ZERO_FILLED", MIB64, "", "", "us/op", "900000", "5000")
                 .score("ext4", OVERHEAD + ".jfallocate", "JFALLOCATE", "", "", "", "ns/op", "410", "5")
                 .score("ext4", OVERHEAD + ".jna", "JNA", "", "", "", "ns/op", "690", "9")
