@@ -32,6 +32,7 @@ public final class SummaryTables {
     /**
      * @param rows the summary rows
      * @param manyRuns whether to show which host each row is from
+     * @param labels the runs' labels
      * @return one table per filesystem: per workload, the fastest strategy and how sure that is
      */
     public static List<Table> fastest(List<SummaryRow> rows, boolean manyRuns, RunLabels labels) {
