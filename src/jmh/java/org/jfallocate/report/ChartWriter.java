@@ -1,7 +1,6 @@
 package org.jfallocate.report;
 
 import java.awt.Color;
-import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,40 +8,23 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.AxesChartStyler;
-import org.knowm.xchart.style.Styler;
 
 /**
  * Draws the report's charts with XChart into PNG files, one panel per filesystem (or filesystem and parameter),
  * runs of several hosts side by side in each panel.
  */
 public final class ChartWriter {
-
-    private static final int WIDTH = 620;
-    private static final int HEIGHT = 420;
-    private static final int COLUMNS = 2;
-    /** The strategies in the order the suite defines them; others follow alphabetically. */
-    private static final List<String> STRATEGY_ORDER = List.of("NONE", "SPARSE", "FALLOCATE", "FALLOCATE_KEEP_SIZE",
-            "POSIX_FALLOCATE", "ZERO_RANGE", "WRITE_ZEROES", "ZERO_FILLED", "JFALLOCATE", "JNA", "C");
-    private static final Comparator<String> STRATEGIES = Comparator
-            .comparingInt((String s) -> STRATEGY_ORDER.contains(s) ? STRATEGY_ORDER.indexOf(s) : STRATEGY_ORDER.size())
-            .thenComparing(Comparator.naturalOrder());
-    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
-        new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
-        new Color(0xbcbd22), new Color(0x17becf), new Color(0x393b79), new Color(0xad494a)};
 
     private final List<Run> runs;
     private final RunLabels labels;
@@ -124,23 +106,23 @@ public final class ChartWriter {
 
     private XYChart reservePanel(String title, List<Point> pts, Map<String, Color> colors) {
         boolean timeUnits = pts.stream().allMatch(p -> !Double.isNaN(Numbers.microsPer(p.m.unit())));
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("size reserved, log")
+        XYChart chart = new XYChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT).title(title).xAxisTitle("size reserved, log")
                 .yAxisTitle(timeUnits ? "time per call (µs), log" : pts.get(0).m.unit()).build();
-        style(chart.getStyler());
-        // XChart ignores a tick label function on a log axis, so x is log2(size) on a linear one.
-        chart.getStyler().setYAxisLogarithmic(true).setxAxisTickLabelsFormattingFunction(ChartWriter::bytesTick);
+        ChartStyle.style(chart.getStyler());
+        // XChart ignores a tick label function on a log axis, so x is ChartStyle.log2(size) on a linear one.
+        chart.getStyler().setYAxisLogarithmic(true).setxAxisTickLabelsFormattingFunction(ChartStyle::bytesTick);
         Map<String, TreeMap<Double, Double>> series = new TreeMap<>(
-                Comparator.comparing((String s) -> s.split(" ")[0], STRATEGIES).thenComparing(Comparator.naturalOrder()));
+                Comparator.comparing((String s) -> s.split(" ")[0], ChartStyle.STRATEGIES).thenComparing(Comparator.naturalOrder()));
         for (Point p : pts) {
             if (p.m.value().getAsDouble() > 0) {
                 double v = p.m.value().getAsDouble() * (timeUnits ? Numbers.microsPer(p.m.unit()) : 1);
                 series.computeIfAbsent(labels.suffix(p.m.strategy(), p.run), k -> new TreeMap<>())
-                        .put(log2(p.m.sizeBytes().getAsLong()), v);
+                        .put(ChartStyle.log2(p.m.sizeBytes().getAsLong()), v);
             }
         }
         for (Map.Entry<String, TreeMap<Double, Double>> e : series.entrySet()) {
             XYSeries s = chart.addSeries(e.getKey(), new ArrayList<>(e.getValue().keySet()), new ArrayList<>(e.getValue().values()));
-            Color c = colors.computeIfAbsent(e.getKey(), k -> PALETTE[colors.size() % PALETTE.length]);
+            Color c = colors.computeIfAbsent(e.getKey(), k -> ChartStyle.PALETTE[colors.size() % ChartStyle.PALETTE.length]);
             s.setLineColor(c);
             s.setMarkerColor(c);
         }
@@ -180,15 +162,15 @@ public final class ChartWriter {
         List<Chart<?, ?>> panels = new ArrayList<>();
         for (String key : panelKeys) {
             String[] fsParams = key.split("\u0000", -1);
-            XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+            XYChart chart = new XYChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT)
                     .title(fsParams[0] + (fsParams[1].isEmpty() ? "" : ", " + fsParams[1]))
                     .xAxisTitle("percentile").yAxisTitle("latency (µs), log").build();
-            style(chart.getStyler());
+            ChartStyle.style(chart.getStyler());
             // x is log10(1 / (1 - percentile)) on a linear axis: 1 = 90%, 2 = 99%, 3 = 99.9%.
-            chart.getStyler().setYAxisLogarithmic(true).setxAxisTickLabelsFormattingFunction(ChartWriter::percentileTick);
+            chart.getStyler().setYAxisLogarithmic(true).setxAxisTickLabelsFormattingFunction(ChartStyle::percentileTick);
             chart.getStyler().setMarkerSize(0);
             curves.stream().filter(c -> (c.fs + "\u0000" + c.params).equals(key))
-                    .sorted(Comparator.comparing(Curve::strategy, STRATEGIES))
+                    .sorted(Comparator.comparing(Curve::strategy, ChartStyle.STRATEGIES))
                     .forEach(c -> {
                         List<Double> xs = new ArrayList<>();
                         List<Double> ys = new ArrayList<>();
@@ -201,7 +183,7 @@ public final class ChartWriter {
                         if (!xs.isEmpty()) {
                             String name = labels.suffix(c.strategy, c.run);
                             XYSeries s = chart.addSeries(name, xs, ys);
-                            Color color = colors.computeIfAbsent(name, k -> PALETTE[colors.size() % PALETTE.length]);
+                            Color color = colors.computeIfAbsent(name, k -> ChartStyle.PALETTE[colors.size() % ChartStyle.PALETTE.length]);
                             s.setLineColor(color);
                             s.setMarkerColor(color);
                         }
@@ -276,17 +258,17 @@ public final class ChartWriter {
         List<Chart<?, ?>> panels = new ArrayList<>();
         for (String key : panelKeys) {
             List<Point> here = pts.stream().filter(p -> panel(p).equals(key)).toList();
-            Set<String> strategies = new TreeSet<>(STRATEGIES);
+            Set<String> strategies = new TreeSet<>(ChartStyle.STRATEGIES);
             here.forEach(p -> strategies.add(category(p)));
-            CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(key)
+            CategoryChart chart = new CategoryChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT).title(key)
                     .yAxisTitle(yTitle).build();
-            style(chart.getStyler());
+            ChartStyle.style(chart.getStyler());
             chart.getStyler().setXAxisLabelRotation(strategies.size() > 4 ? 20 : 0);
             chart.getStyler().setErrorBarsColor(Color.BLACK);
             List<String> cats = new ArrayList<>(strategies);
             int colorIndex = 0;
             for (String name : seriesNames) {
-                Color color = PALETTE[colorIndex++ % PALETTE.length];
+                Color color = ChartStyle.PALETTE[colorIndex++ % ChartStyle.PALETTE.length];
                 List<Double> values = new ArrayList<>();
                 List<Double> errors = new ArrayList<>();
                 boolean any = false;
@@ -360,75 +342,12 @@ public final class ChartWriter {
         return fs;
     }
 
-    private static void style(AxesChartStyler s) {
-        s.setChartBackgroundColor(Color.WHITE);
-        s.setPlotBackgroundColor(Color.WHITE);
-        s.setPlotBorderVisible(false);
-        s.setLegendPosition(Styler.LegendPosition.OutsideS);
-        s.setLegendLayout(Styler.LegendLayout.Horizontal);
-        s.setLegendBorderColor(Color.WHITE);
-        s.setChartTitleBoxVisible(false);
-        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-        s.setSeriesColors(PALETTE);
-        s.setAntiAlias(true);
-        s.setYAxisDecimalPattern("#,##0.###");
-    }
-
     private void save(List<Chart<?, ?>> panels, String file, String title, String caption, List<ChartFile> out)
             throws IOException {
         if (panels.isEmpty()) {
             return;
         }
-        int cols = Math.min(COLUMNS, panels.size());
-        int rows = (panels.size() + cols - 1) / cols;
-        while (panels.size() < rows * cols) {
-            panels.add(blank());
-        }
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        List<Chart> list = (List) panels;
-        BitmapEncoder.saveBitmap(list, rows, cols, chartsDir.resolve(file).toString(), BitmapEncoder.BitmapFormat.PNG);
+        ChartStyle.saveGrid(panels, chartsDir.resolve(file));
         out.add(new ChartFile(file, title, caption));
-    }
-
-    private static Chart<?, ?> blank() {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).build();
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setPlotBackgroundColor(Color.WHITE);
-        chart.getStyler().setPlotBorderVisible(false);
-        chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setAxisTicksVisible(false);
-        chart.getStyler().setPlotGridLinesVisible(false);
-        chart.getStyler().setChartTitleVisible(false);
-        chart.getStyler().setAxisTitlesVisible(false);
-        return chart;
-    }
-
-    private static double log2(long v) {
-        return Math.log(v) / Math.log(2);
-    }
-
-    /** Labels whole powers of two on a log2(size) axis with the size; other ticks stay blank. */
-    private static String bytesTick(double log2) {
-        if (Math.abs(log2 - Math.rint(log2)) > 1e-9) {
-            return " ";
-        }
-        double v = Math.pow(2, Math.rint(log2));
-        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
-        int u = 0;
-        while (u < units.length - 1 && v >= 1024) {
-            v /= 1024;
-            u++;
-        }
-        return String.format(Locale.ROOT, "%.0f %s", v, units[u]);
-    }
-
-    /** Labels whole numbers of nines on a log10(1 / (1 - p)) axis; other ticks stay blank. */
-    private static String percentileTick(double nines) {
-        if (Math.abs(nines - Math.rint(nines)) > 1e-9) {
-            return " ";
-        }
-        double p = 100 * (1 - Math.pow(10, -Math.rint(nines)));
-        String s = String.format(Locale.ROOT, "%.4f", p).replaceAll("0+$", "").replaceAll("\\.$", "");
-        return s + "%";
     }
 }
