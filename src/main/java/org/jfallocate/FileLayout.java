@@ -295,7 +295,7 @@ public record FileLayout(long size, long allocatedBytes, int blockSize, List<Byt
         for (Extent e : extentMap.get()) {
             sb.append(sep).append(e.logicalRange()).append("@").append(e.physicalOffset());
             if (!e.flags().isEmpty()) {
-                sb.append(' ').append(e.flags().stream().map(Enum::name).sorted().toList());
+                sb.append(' ').append(e.flags());
             }
             sep = ", ";
         }
