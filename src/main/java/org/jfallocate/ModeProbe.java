@@ -6,6 +6,8 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,7 +34,7 @@ public final class ModeProbe {
     public static final Map<String, FallocateMode> MODES = orderedModes();
 
     private static Map<String, FallocateMode> orderedModes() {
-        var m = new java.util.LinkedHashMap<String, FallocateMode>();
+        Map<String, FallocateMode> m = new LinkedHashMap<>();
         m.put("ALLOCATE", FallocateMode.ALLOCATE);
         m.put("KEEP_SIZE", FallocateMode.KEEP_SIZE);
         m.put("PUNCH_HOLE", FallocateMode.PUNCH_HOLE);
@@ -43,7 +45,7 @@ public final class ModeProbe {
         m.put("UNSHARE_RANGE", FallocateMode.UNSHARE_RANGE);
         m.put("UNSHARE_RANGE_KEEP_SIZE", FallocateMode.UNSHARE_RANGE_KEEP_SIZE);
         m.put("WRITE_ZEROES", FallocateMode.WRITE_ZEROES);
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     /**
