@@ -62,6 +62,7 @@ public record ModeSupport(Path directory, FileSystemInfo fileSystem, List<Result
 
     public ModeSupport {
         Objects.requireNonNull(directory, "directory must not be null");
+        Objects.requireNonNull(fileSystem, "fileSystem must not be null");
         Objects.requireNonNull(posix, "posix must not be null");
         results = List.copyOf(results);
     }
