@@ -14,6 +14,7 @@ import java.util.Set;
  * @param flags          its flags, unmodifiable, in the order of {@link ExtentFlag}
  */
 public record Extent(long logicalOffset, long physicalOffset, long length, Set<ExtentFlag> flags) {
+    /** An extent; the flags are copied. */
     public Extent {
         // An EnumSet keeps the flags in their C order, so toString is stable between runs.
         EnumSet<ExtentFlag> copy = EnumSet.noneOf(ExtentFlag.class);

@@ -60,6 +60,7 @@ public record ModeSupport(Path directory, FileSystemInfo fileSystem, List<Result
         }
     }
 
+    /** A probe's result; {@link ModeProbe#probe} is how these are made. */
     public ModeSupport {
         Objects.requireNonNull(directory, "directory must not be null");
         Objects.requireNonNull(fileSystem, "fileSystem must not be null");
