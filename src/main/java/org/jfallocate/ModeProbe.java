@@ -22,7 +22,10 @@ import java.util.Objects;
  * being 64 KiB or the filesystem block size if larger; each mode is tried on the second
  * unit, a block-aligned range inside the data, so COLLAPSE_RANGE and INSERT_RANGE succeed
  * where they are supported. The file is rewritten before each mode and always removed
- * afterwards, also when a call throws. Probing writes about 3 MiB and takes milliseconds.
+ * afterwards, also when a call throws. Probing writes under 3 MiB and takes milliseconds.
+ *
+ * <p>A refused call is reported with the errno it gave, whatever it is: usually EOPNOTSUPP,
+ * but on a nearly full filesystem ENOSPC can stand where the mode would otherwise work.
  */
 public final class ModeProbe {
     private ModeProbe() {
