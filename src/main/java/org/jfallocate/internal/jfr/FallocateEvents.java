@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import jdk.jfr.FlightRecorder;
 import org.jfallocate.Errno;
 import org.jfallocate.internal.ErrnoCapture;
 import org.jfallocate.internal.Statx;
@@ -11,20 +12,26 @@ import org.jfallocate.internal.Statx;
 /**
  * Fills and commits {@link FallocateEvent}s around a call. Callers check {@link #enabled()}
  * first and come here only when it is true, so that a JVM that does not record pays one
- * branch per call: no statx, no readlink, no event object.
+ * branch per call: no statx, no readlink, no event object, not even JFR's classes loaded.
  */
 public final class FallocateEvents {
     private FallocateEvents() {
     }
 
+    /**
+     * Whether a recording wants {@code jfallocate.Fallocate} events now. Until JFR is started
+     * this is one read of a volatile boolean: the event class is not even loaded, since
+     * loading an event class costs JFR's bytecode instrumentation (a few hundred ms).
+     */
+    public static boolean enabled() {
+        return FlightRecorder.isInitialized() && Probe.EVENT.isEnabled();
+    }
+
     // isEnabled() reads only the event class's static configuration, never the instance,
     // so one shared instance answers it for every thread without allocating. Asking
-    // EventType.getEventType instead would start JFR's machinery in every JVM that loads us.
-    private static final FallocateEvent PROBE = new FallocateEvent();
-
-    /** Whether a recording wants {@code jfallocate.Fallocate} events now. */
-    public static boolean enabled() {
-        return PROBE.isEnabled();
+    // EventType.getEventType instead would register the event and start JFR's machinery.
+    private static final class Probe {
+        static final FallocateEvent EVENT = new FallocateEvent();
     }
 
     /**
