@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Map;
 import org.jfallocate.FallocateFlag;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.PicocliException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * jfallocate's command line, declared for picocli. Every option is a setter, because picocli
@@ -25,6 +28,9 @@ final class Args {
             Map.entry('p', "punch-hole"), Map.entry('r', "report-holes"), Map.entry('v', "verbose"),
             Map.entry('w', "write-zeroes"), Map.entry('x', "posix"), Map.entry('z', "zero-range"),
             Map.entry('h', "help"), Map.entry('V', "version"), Map.entry(ExclusiveOptions.UNSHARE, "unshare-range"));
+
+    @Spec
+    private CommandSpec spec;
 
     private final ExclusiveOptions exclusive = new ExclusiveOptions(LONG_NAMES);
     private final List<FallocateFlag> flags = new ArrayList<>();
@@ -56,7 +62,16 @@ final class Args {
         }
     }
 
+    // picocli collects unknown options and reports them at the end; getopt stops at the first.
+    private void stopAtEarlierUnknownOption() {
+        List<String> unmatched = spec.commandLine().getUnmatchedArguments();
+        if (!unmatched.isEmpty()) {
+            throw new UnmatchedArgumentException(spec.commandLine(), unmatched);
+        }
+    }
+
     private void seen(char option) {
+        stopAtEarlierUnknownOption();
         try {
             exclusive.check(option);
         } catch (CliFailure f) {
@@ -180,6 +195,7 @@ final class Args {
     @Option(names = {"-h", "--help"})
     void help(boolean on) {
         if (on) {
+            stopAtEarlierUnknownOption();
             throw new Stop(Stop.Action.HELP, null);
         }
     }
@@ -187,6 +203,7 @@ final class Args {
     @Option(names = {"-V", "--version"})
     void version(boolean on) {
         if (on) {
+            stopAtEarlierUnknownOption();
             throw new Stop(Stop.Action.VERSION, null);
         }
     }

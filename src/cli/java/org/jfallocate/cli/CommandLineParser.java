@@ -1,6 +1,8 @@
 package org.jfallocate.cli;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.ArgSpec;
@@ -52,7 +54,10 @@ final class CommandLineParser {
             if (cause instanceof Args.Stop stop) {
                 throw stop;
             }
-            throw CliFailure.usage(ambiguous(e.getMessage()));
+            if (cause instanceof UnmatchedArgumentException u) {
+                throw CliFailure.usage(unmatched(u));
+            }
+            throw CliFailure.usage(getoptWording(e.getMessage()));
         }
     }
 
@@ -84,12 +89,22 @@ final class CommandLineParser {
         return e.getMessage();
     }
 
+    private static final Pattern NOT_UNIQUE = Pattern.compile("Error: '([^']*)' is not unique: it matches (.*)");
+    private static final Pattern NOT_BOOLEAN =
+            Pattern.compile("Invalid value for option '(--[^']*)': '.*' is not a boolean");
+
     // picocli: "Error: '--p' is not unique: it matches '--punch-hole', '--posix'"
-    // getopt:   "option '--p' is ambiguous; possibilities: '--punch-hole' '--posix'"
-    private static String ambiguous(String message) {
-        var m = java.util.regex.Pattern.compile("Error: '([^']*)' is not unique: it matches (.*)").matcher(message);
+    //     and  "Invalid value for option '--keep-size': '3' is not a boolean"
+    // getopt:  "option '--p' is ambiguous; possibilities: '--punch-hole' '--posix'"
+    //     and  "option '--keep-size' doesn't allow an argument"
+    private static String getoptWording(String message) {
+        Matcher m = NOT_UNIQUE.matcher(message);
         if (m.matches()) {
             return "option '" + m.group(1) + "' is ambiguous; possibilities: " + m.group(2).replace(", ", " ");
+        }
+        m = NOT_BOOLEAN.matcher(message);
+        if (m.matches()) {
+            return "option '" + m.group(1) + "' doesn't allow an argument";
         }
         return message;
     }
