@@ -18,6 +18,9 @@
  *
  * <h2>Seeing what a call did</h2>
  * {@link org.jfallocate.FileSpace} gives a file's size and the bytes really allocated to it.
+ * When the JVM runs Java Flight Recorder ({@code -XX:StartFlightRecording}), every call,
+ * failed ones included, is a {@code jfallocate.Fallocate} event with the file's size and
+ * allocation before and after it; without a recording that costs one branch per call.
  *
  * <h2>Errors</h2>
  * A refused call throws {@link org.jfallocate.FallocateException} whose message names the
