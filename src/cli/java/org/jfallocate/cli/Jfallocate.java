@@ -18,7 +18,7 @@ public final class Jfallocate {
     private final PrintStream out;
     private final PrintStream err;
 
-    private Jfallocate(PrintStream out, PrintStream err) {
+    Jfallocate(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
     }
