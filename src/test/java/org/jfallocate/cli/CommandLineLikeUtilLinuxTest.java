@@ -39,7 +39,11 @@ class CommandLineLikeUtilLinuxTest {
                 "-c -l 1 " + MISSING, "-z -n -l 1 " + MISSING, "-i -l 1 " + MISSING, "-x -l 1 " + MISSING,
                 "--len=1 " + MISSING, "--le 1 " + MISSING, "--po -l 1 " + MISSING, "--keep -l1 " + MISSING,
                 MISSING + " -l 1", "-l1 -o 1 -- " + MISSING, "-nl 1MiB " + MISSING, "-l1G -o1T " + MISSING,
-                "-vvl 0x10 -o 010 " + MISSING, "-p -p -l 1 " + MISSING, "-c -c -l 1 " + MISSING);
+                "-vvl 0x10 -o 010 " + MISSING, "-p -p -l 1 " + MISSING, "-c -c -l 1 " + MISSING,
+                // getopt's prefixes, not picocli's abbreviations; values that look like options
+                "--k-s -l1 " + MISSING, "--col-r -l1 " + MISSING, "--bogus=3 " + MISSING, "--ver",
+                "--verb -l1 " + MISSING, "--le", "-nl", "--of=-1 -l 1 " + MISSING, "-o - -l 1 " + MISSING,
+                "-o --len -l 1 " + MISSING, "-l 1 -o --len " + MISSING, "-p -l 1 -", "-p -l 1 -- -");
     }
 
     @ParameterizedTest(name = "fallocate {0}")
