@@ -67,15 +67,11 @@ final class CommandLineParser {
     private static String unmatched(UnmatchedArgumentException e) {
         List<String> unmatched = e.getUnmatched();
         String arg = unmatched.isEmpty() ? "" : unmatched.getFirst();
-        if (arg.startsWith("--")) {
-            return "unrecognized option '" + arg + "'";
+        char letter = GetoptPrefixes.invalidLetter(arg);
+        if (letter != 0) {
+            return "invalid option -- '" + letter + "'";
         }
-        for (char c : arg.substring(Math.min(1, arg.length())).toCharArray()) {
-            if (!Args.LONG_NAMES.containsKey(c) || c == ExclusiveOptions.UNSHARE) {
-                return "invalid option -- '" + c + "'";
-            }
-        }
-        return "invalid option -- '" + (arg.length() > 1 ? arg.charAt(1) : '?') + "'";
+        return "unrecognized option '" + arg + "'";
     }
 
     // getopt: "option requires an argument -- 'l'", or "option '--length' requires an argument".

@@ -10,13 +10,19 @@ import java.util.List;
  *     picocli's own abbreviations also take {@code --k-s} for {@code --keep-size}, which
  *     getopt refuses, so they are off and prefixes are expanded here, as getopt does: an exact
  *     name wins, one candidate is taken, several are an error listing them;</li>
- * <li>a lone {@code -} is a file name; picocli fails on it, so it is passed as {@link #DASH}.</li>
+ * <li>a lone {@code -} is a file name; picocli fails on it, so it is passed as {@link #DASH};</li>
+ * <li>in a cluster, {@code l} or {@code o} takes the rest as its value, "=" included
+ *     ({@code -l=5} is the length "=5", refused); picocli would drop the "=";</li>
+ * <li>a letter that is no option ({@code -5}, {@code -n5}) is an invalid option; picocli would
+ *     take {@code -5} for a negative number and a file name. It is passed as a long option no
+ *     one has ({@link #invalidOption}), which picocli reports in its place on the line.</li>
  * </ul>
  * An argument that is the value of the option before it ({@code -o --len}) is left alone.
  */
 final class GetoptPrefixes {
     /** Stands for a lone "-" while picocli parses: a NUL cannot be in a file name. */
     static final String DASH = "\0-";
+    private static final String INVALID = "--\0invalid-option-";
 
     /** Long options in getopt's table order (util-linux's, then jfallocate's own). */
     private static final List<String> LONG = List.of("help", "version", "keep-size", "punch-hole",
@@ -51,8 +57,7 @@ final class GetoptPrefixes {
                 valueNext = eq < 0 && WITH_VALUE.contains(full);
                 out.add("--" + full + (eq < 0 ? "" : arg.substring(eq)));
             } else if (arg.startsWith("-")) {
-                valueNext = needsSeparateValue(arg);
-                out.add(arg);
+                valueNext = splitCluster(arg, out);
             } else {
                 out.add(arg);
             }
@@ -82,17 +87,41 @@ final class GetoptPrefixes {
         return name;
     }
 
-    // A cluster such as -nl takes its value from the next argument; -nl1M does not.
-    private static boolean needsSeparateValue(String cluster) {
+    /**
+     * The short letter an {@link #invalidOption} token stands for, or 0 when {@code arg} is
+     * none.
+     */
+    static char invalidLetter(String arg) {
+        return arg.startsWith(INVALID) && arg.length() == INVALID.length() + 1 ? arg.charAt(INVALID.length()) : 0;
+    }
+
+    private static String invalidOption(char letter) {
+        return INVALID + letter;
+    }
+
+    // Adds the cluster (split where getopt would see an invalid letter or an attached value)
+    // and says whether the next argument is the value of its last option (-nl 1M).
+    private static boolean splitCluster(String cluster, List<String> out) {
         for (int i = 1; i < cluster.length(); i++) {
             char c = cluster.charAt(i);
             if (SHORT_WITH_VALUE.indexOf(c) >= 0) {
-                return i == cluster.length() - 1;
+                if (i == cluster.length() - 1) {
+                    out.add(cluster);
+                    return true;
+                }
+                out.add(cluster.substring(0, i + 1));
+                out.add(cluster.substring(i + 1)); // the attached value, as it is
+                return false;
             }
             if (SHORT_FLAGS.indexOf(c) < 0) {
-                return false; // picocli reports the unknown letter
+                if (i > 1) {
+                    out.add(cluster.substring(0, i));
+                }
+                out.add(invalidOption(c));
+                return false;
             }
         }
+        out.add(cluster);
         return false;
     }
 }

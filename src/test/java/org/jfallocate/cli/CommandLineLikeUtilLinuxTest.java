@@ -43,7 +43,10 @@ class CommandLineLikeUtilLinuxTest {
                 // getopt's prefixes, not picocli's abbreviations; values that look like options
                 "--k-s -l1 " + MISSING, "--col-r -l1 " + MISSING, "--bogus=3 " + MISSING, "--ver",
                 "--verb -l1 " + MISSING, "--le", "-nl", "--of=-1 -l 1 " + MISSING, "-o - -l 1 " + MISSING,
-                "-o --len -l 1 " + MISSING, "-l 1 -o --len " + MISSING, "-p -l 1 -", "-p -l 1 -- -");
+                "-o --len -l 1 " + MISSING, "-l 1 -o --len " + MISSING, "-p -l 1 -", "-p -l 1 -- -",
+                // what picocli alone reads otherwise: "=" kept in an attached value, -5 an option
+                "-l=5 " + MISSING, "-nl=5 " + MISSING, "-p -l 1 -5", "-n5 -l 1 " + MISSING, "-c -q -d " + MISSING,
+                "-lq " + MISSING, "-Q -h");
     }
 
     @ParameterizedTest(name = "fallocate {0}")
