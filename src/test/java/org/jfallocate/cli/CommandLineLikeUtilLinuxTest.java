@@ -2,13 +2,16 @@ package org.jfallocate.cli;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -129,6 +132,16 @@ class CommandLineLikeUtilLinuxTest {
         Tools.Run jf = inProcess(words("--version"));
         assertEquals(0, jf.status());
         assertTrue(jf.stdout().startsWith("jfallocate from jfallocate "), jf.stdout());
+    }
+
+    /** /dev/zero answers every SEEK_DATA/SEEK_HOLE with 0: util-linux before 2.42 looped forever. */
+    @Test
+    void digAndReportEndOnAFileWhoseSeekMakesNoProgress() {
+        assumeTrue(Files.isReadable(Path.of("/dev/zero")), "no /dev/zero");
+        Tools.Run dig = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> inProcess("-v", "-d", "/dev/zero"));
+        assertEquals(new Tools.Run(0, "/dev/zero: 0 B (0 bytes) converted to sparse holes.\n", ""), dig);
+        Tools.Run report = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> inProcess("-r", "/dev/zero"));
+        assertEquals(0, report.status(), report.stderr());
     }
 
     /** jfallocate's main in this JVM, its output captured. */
