@@ -85,8 +85,8 @@ class CommandLineLikeUtilLinuxTest {
 
     /**
      * Conflicts util-linux 2.38 let through because its table was not sorted (-x -p then
-     * allocated instead of punching); 2.41+ rejects them, and so does jfallocate, as it does
-     * the options util-linux 2.38 lacks.
+     * allocated instead of punching); later versions (the sorted table, with -w in 2.42) reject
+     * them, and so does jfallocate, as it does for the options util-linux 2.38 lacks.
      */
     @ParameterizedTest(name = "fallocate {0}")
     @MethodSource
