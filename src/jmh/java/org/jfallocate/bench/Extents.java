@@ -1,47 +1,48 @@
 package org.jfallocate.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** Extents of a file as FIEMAP reports them, through e2fsprogs' filefrag(8). */
+import org.jfallocate.Errno;
+import org.jfallocate.Extent;
+import org.jfallocate.FileLayout;
+
+/**
+ * The fragments of a file: its FIEMAP extents ({@link FileLayout}) with the ones that
+ * continue each other on the device counted once, as filefrag(8) counts them (a filesystem
+ * may split one contiguous run into several extent records, e.g. written and unwritten).
+ */
 final class Extents {
     private Extents() {
     }
 
-    private static final Pattern FOUND = Pattern.compile(": (\\d+) extents? found");
-
-    /** Whether FIEMAP works in {@code dir} (tmpfs has no extents to map): empty when it does. */
+    /** Whether FIEMAP works in {@code dir} (tmpfs has no extent map): empty when it does. */
     static Optional<String> unsupportedIn(Path dir) throws IOException {
         Path probe = Files.createTempFile(dir, "probe-fiemap", ".tmp");
         try {
             Files.write(probe, new byte[4096]);
-            count(probe);
-            return Optional.empty();
-        } catch (IOException e) {
-            return Optional.of("FIEMAP: " + e.getMessage());
+            FileLayout layout = FileLayout.of(probe);
+            return layout.hasExtentMap() ? Optional.empty()
+                    : Optional.of(layout.extentMapError().map(Errno::name).orElse("?") + ": no FIEMAP extent map here");
         } finally {
             Files.deleteIfExists(probe);
         }
     }
 
     static long count(Path file) throws IOException {
-        Process p = new ProcessBuilder("filefrag", file.toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        try {
-            p.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted waiting for filefrag", e);
+        long fragments = 0;
+        Extent previous = null;
+        for (Extent e : FileLayout.of(file).extents()) {
+            boolean continues = previous != null
+                    && previous.logicalOffset() + previous.length() == e.logicalOffset()
+                    && previous.physicalOffset() + previous.length() == e.physicalOffset();
+            if (!continues) {
+                fragments++;
+            }
+            previous = e;
         }
-        Matcher m = FOUND.matcher(out);
-        if (!m.find()) {
-            throw new IOException("filefrag " + file + " said: " + out.strip());
-        }
-        return Long.parseLong(m.group(1));
+        return fragments;
     }
 }
