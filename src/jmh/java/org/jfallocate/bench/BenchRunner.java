@@ -215,8 +215,13 @@ public final class BenchRunner {
             for (Map.Entry<HoleMode, String> e : unsupportedHoles.entrySet()) {
                 rows.add(CsvRow.unsupported(context, e.getKey().benchmark(), e.getKey().name(), e.getValue()));
             }
-            if (cBinary != null && ran.stream().anyMatch(n -> n.startsWith(OVERHEAD + "."))) {
-                rows.add(CBaseline.run(cBinary, target.dir(), context, C_CALLS, C_REPEATS));
+            if (ran.stream().anyMatch(n -> n.startsWith(OVERHEAD + "."))) {
+                if (cBinary != null && Files.isExecutable(cBinary)) {
+                    rows.add(CBaseline.run(cBinary, target.dir(), context, C_CALLS, C_REPEATS));
+                } else {
+                    rows.add(CsvRow.unsupported(context, CBaseline.BENCHMARK, "C",
+                            "no C baseline: " + (cBinary == null ? "no --c-binary given" : cBinary + " was not built (gcc missing?)")));
+                }
             }
             return rows;
         }

@@ -24,7 +24,10 @@ public final class JmhJsonConverter {
     private JmhJsonConverter() {
     }
 
-    /** Secondary results kept; the GC profiler's other counters are left in the JSON. */
+    /**
+     * Secondary results kept; the GC profiler's other counters are left in the JSON, and so is
+     * its bytes per op for single-shot benchmarks.
+     */
     static final Set<String> SECONDARY = Set.of("p50", "p90", "p99", "p99.9", "max", "extents", "gc.alloc.rate.norm");
 
     /** The rows for every benchmark in {@code json}. */
@@ -44,10 +47,14 @@ public final class JmhJsonConverter {
             String size = param(params, "size");
             String record = param(params, "recordBytes");
             String sync = param(params, "syncEvery");
+            boolean singleShot = b.has("mode") && b.get("mode").getAsString().equals("ss");
             rows.add(row(context, benchmark, strategy, size, record, sync, "score", b.getAsJsonObject("primaryMetric")));
             if (b.has("secondaryMetrics")) {
                 for (Map.Entry<String, JsonElement> s : b.getAsJsonObject("secondaryMetrics").entrySet()) {
-                    if (SECONDARY.contains(s.getKey())) {
+                    // A single-shot "op" is a whole iteration to JMH's GC profiler, setup and teardown
+                    // included: its bytes per op would describe the harness, not the call.
+                    boolean meaningless = singleShot && s.getKey().startsWith("gc.");
+                    if (SECONDARY.contains(s.getKey()) && !meaningless) {
                         rows.add(row(context, benchmark, strategy, size, record, sync, s.getKey(), s.getValue().getAsJsonObject()));
                     }
                 }

@@ -33,8 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3)
-@Measurement(iterations = 8)
+@Warmup(iterations = 2)
+@Measurement(iterations = 6)
 @Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"})
 public class ReserveSpaceBenchmark {
     /** The directory written in, on the filesystem under test. */

@@ -45,6 +45,16 @@ class ResultsCsvTest {
               },
               {
                 "jmhVersion" : "1.37",
+                "benchmark" : "org.jfallocate.bench.BindingOverheadBenchmark.jfallocate",
+                "mode" : "avgt",
+                "params" : { "dir" : "/mnt/tmpfs/bench" },
+                "primaryMetric" : { "score" : 512.5, "scoreError" : 3.5, "scoreUnit" : "ns/op", "rawData" : [ [ 510.0, 515.0 ] ] },
+                "secondaryMetrics" : {
+                  "gc.alloc.rate.norm" : { "score" : 1.0E-4, "scoreError" : 2.0E-4, "scoreUnit" : "B/op", "rawData" : [ [ 0.0, 2.0E-4 ] ] }
+                }
+              },
+              {
+                "jmhVersion" : "1.37",
                 "benchmark" : "org.jfallocate.bench.HoleOperationsBenchmark.collapseRange",
                 "mode" : "ss",
                 "params" : { "dir" : "/mnt/xfs/bench" },
@@ -82,8 +92,9 @@ class ResultsCsvTest {
         assertFalse(text.contains("\r"), "line ends must be \\n only");
         List<String> lines = text.lines().toList();
         assertEquals(HEADER, lines.get(0));
-        // score + gc.alloc.rate.norm + p99.9 for the first, score for the second, one unsupported; gc.alloc.rate dropped.
-        assertEquals(6, lines.size(), text);
+        // score + p99.9 for the first (gc.* of a single-shot benchmark dropped), score + gc.alloc.rate.norm for the
+        // second, score for the third, one unsupported.
+        assertEquals(7, lines.size(), text);
 
         Map<String, List<String>> byMetric = lines.stream().skip(1).map(ResultsCsvTest::split)
                 .collect(Collectors.toMap(f -> f.get(7) + ":" + f.get(12), Function.identity()));
@@ -95,7 +106,10 @@ class ResultsCsvTest {
         assertEquals("2500.125", p999.get(14));
         assertEquals("", p999.get(15), "NaN error is written empty");
         assertEquals("1", p999.get(16));
-        assertEquals("0", byMetric.get("DurableAppendBenchmark.append:gc.alloc.rate.norm").get(14));
+        assertFalse(byMetric.containsKey("DurableAppendBenchmark.append:gc.alloc.rate.norm"));
+        List<String> norm = byMetric.get("BindingOverheadBenchmark.jfallocate:gc.alloc.rate.norm");
+        assertEquals(List.of("JFALLOCATE", "B/op", "0.0001", "0.0002", "2"), List.of(norm.get(8), norm.get(13), norm.get(14),
+                norm.get(15), norm.get(16)));
 
         List<String> collapse = byMetric.get("HoleOperationsBenchmark.collapseRange:score");
         assertEquals("COLLAPSE_RANGE", collapse.get(8), "a benchmark without strategy is named by its method");
