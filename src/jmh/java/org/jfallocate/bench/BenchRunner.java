@@ -24,7 +24,6 @@ import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
-import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.VerboseMode;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -52,12 +51,27 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 public final class BenchRunner {
     private static final String OVERHEAD = "BindingOverheadBenchmark";
     private static final String FRAGMENTATION = "FragmentationBenchmark";
+    private static final String DEFAULT_INCLUDE = "org\\.jfallocate\\.bench\\..*Benchmark\\.";
     private static final long C_CALLS = 1_000_000;
     private static final int C_REPEATS = 5;
     /** The full profile's reserve sizes: 1 GiB only there (it needs images of 2 GiB and more). */
     private static final String[] FULL_SIZES = {"1048576", "67108864", "1073741824"};
 
     private BenchRunner() {
+    }
+
+    /**
+     * The benchmarks these patterns select, as "Class.method", each with whether it takes a
+     * strategy parameter.
+     */
+    static Map<String, Boolean> select(List<String> includes, List<String> excludes) {
+        Map<String, Boolean> selected = new java.util.TreeMap<>();
+        for (BenchmarkListEntry e : BenchmarkList.defaultList().find(
+                OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT), includes, excludes)) {
+            boolean hasStrategy = e.getParams().hasValue() && e.getParams().get().containsKey("strategy");
+            selected.put(HistogramNames.simpleName(e.getUsername()), hasStrategy);
+        }
+        return selected;
     }
 
     public static void main(String[] args) throws Exception {
@@ -155,65 +169,77 @@ public final class BenchRunner {
                     + unsupported.keySet() + ", unsupported hole modes " + unsupportedHoles.keySet()
                     + noExtents.map(why -> ", no extent map").orElse(""));
 
-            Path json = out.resolve("jmh-" + target.name() + ".json");
-            ChainedOptionsBuilder options = new OptionsBuilder().parent(user)
-                    .param("dir", target.dir().toString())
-                    .param("strategy", supported.toArray(String[]::new))
-                    .resultFormat(ResultFormatType.JSON)
-                    .result(json.toString())
-                    .addProfiler(GCProfiler.class)
-                    .addProfiler(MetricsProfiler.class, out.resolve("histograms").toAbsolutePath().toString());
-            if (user.getIncludes().isEmpty()) {
-                options.include("org\\.jfallocate\\.bench\\..*Benchmark\\.");
-            }
-            for (HoleMode m : unsupportedHoles.keySet()) {
-                options.exclude("\\." + m.benchmark().replace(".", "\\.") + "$");
-            }
-            if (noExtents.isPresent()) {
-                options.exclude("\\." + FRAGMENTATION + "\\.");
-            }
+            // What the user's selection asks for here, before this filesystem's gaps take things out.
+            List<String> includes = user.getIncludes().isEmpty() ? List.of(DEFAULT_INCLUDE) : user.getIncludes();
+            List<String> excludes = new ArrayList<>(user.getExcludes());
             if (!withOverhead) {
-                options.exclude("\\." + OVERHEAD + "\\.");
+                excludes.add("\\." + OVERHEAD + "\\.");
             }
-            if (profile.equals("full")) {
-                if (!user.getForkCount().hasValue()) {
-                    options.forks(3);
-                }
-                if (!user.getParameter("size").hasValue()) {
-                    options.param("size", FULL_SIZES);
-                }
+            Map<String, Boolean> selected = select(includes, excludes);
+
+            Set<String> skipped = new TreeSet<>();
+            for (HoleMode m : unsupportedHoles.keySet()) {
+                skipped.add(m.benchmark());
             }
-            Options built = options.build();
-            Set<String> expected = new TreeSet<>();
-            for (BenchmarkListEntry e : BenchmarkList.defaultList().find(OutputFormatFactory.createFormatInstance(
-                    System.out, VerboseMode.SILENT), built.getIncludes(), built.getExcludes())) {
-                expected.add(HistogramNames.simpleName(e.getUsername()));
+            noExtents.ifPresent(why -> skipped.add(FRAGMENTATION + ".interleavedAppends"));
+            if (supported.isEmpty()) {
+                selected.forEach((name, hasStrategy) -> { if (hasStrategy) skipped.add(name); });
             }
-            Collection<RunResult> results = new Runner(built).run();
-            if (Files.exists(json)) {
-                rows.addAll(JmhJsonConverter.rows(json, context));
+            for (String name : skipped) {
+                excludes.add("\\." + name.replace(".", "\\.") + "$");
             }
 
-            Set<String> withStrategy = new TreeSet<>();
+            Path json = out.resolve("jmh-" + target.name() + ".json");
+            Collection<RunResult> results = List.of();
+            if (!skipped.containsAll(selected.keySet())) {
+                ChainedOptionsBuilder options = new OptionsBuilder().parent(user)
+                        .param("dir", target.dir().toString())
+                        .resultFormat(ResultFormatType.JSON)
+                        .result(json.toString())
+                        .addProfiler(GCProfiler.class)
+                        .addProfiler(MetricsProfiler.class, out.resolve("histograms").toAbsolutePath().toString());
+                if (!supported.isEmpty()) {
+                    options.param("strategy", supported.toArray(String[]::new));
+                }
+                if (user.getIncludes().isEmpty()) {
+                    options.include(DEFAULT_INCLUDE);
+                }
+                excludes.forEach(options::exclude);
+                if (profile.equals("full")) {
+                    if (!user.getForkCount().hasValue()) {
+                        options.forks(3);
+                    }
+                    if (!user.getParameter("size").hasValue()) {
+                        options.param("size", FULL_SIZES);
+                    }
+                }
+                results = new Runner(options.build()).run();
+                if (Files.exists(json)) {
+                    rows.addAll(JmhJsonConverter.rows(json, context));
+                }
+            }
+
             Set<String> ran = new LinkedHashSet<>();
             for (RunResult r : results) {
-                String name = HistogramNames.simpleName(r.getParams().getBenchmark());
-                ran.add(name);
-                if (r.getParams().getParam("strategy") != null) {
-                    withStrategy.add(name);
+                ran.add(HistogramNames.simpleName(r.getParams().getBenchmark()));
+            }
+            selected.forEach((name, hasStrategy) -> {
+                if (hasStrategy) {
+                    unsupported.forEach((s, why) -> rows.add(CsvRow.unsupported(context, name, s.name(), why)));
+                }
+            });
+            for (Map.Entry<HoleMode, String> e : unsupportedHoles.entrySet()) {
+                if (selected.containsKey(e.getKey().benchmark())) {
+                    rows.add(CsvRow.unsupported(context, e.getKey().benchmark(), e.getKey().name(), e.getValue()));
                 }
             }
-            for (String benchmark : withStrategy) {
-                unsupported.forEach((s, why) -> rows.add(CsvRow.unsupported(context, benchmark, s.name(), why)));
+            if (noExtents.isPresent() && selected.containsKey(FRAGMENTATION + ".interleavedAppends")) {
+                rows.add(CsvRow.unsupported(context, FRAGMENTATION + ".interleavedAppends", "", noExtents.get()));
             }
-            noExtents.ifPresent(why -> rows.add(CsvRow.unsupported(context, FRAGMENTATION + ".interleavedAppends", "", why)));
-            for (String name : expected) {
-                if (!ran.contains(name)) {
+            for (String name : selected.keySet()) {
+                if (!skipped.contains(name) && !ran.contains(name)) {
                     rows.add(CsvRow.failed(context, name, "JMH reported an error for every run of this benchmark: see the run's log"));
                 }
-            }
-            for (Map.Entry<HoleMode, String> e : unsupportedHoles.entrySet()) {
-                rows.add(CsvRow.unsupported(context, e.getKey().benchmark(), e.getKey().name(), e.getValue()));
             }
             if (ran.stream().anyMatch(n -> n.startsWith(OVERHEAD + "."))) {
                 if (cBinary != null && Files.isExecutable(cBinary)) {
