@@ -45,11 +45,13 @@ final class AppendLog implements AutoCloseable {
 
     /**
      * Appends {@code records} records, calling fdatasync after every {@code syncEvery}-th
-     * (never when it is 0), and records each record's latency, its sync included.
+     * (never when it is 0), and records each record's latency, its sync included, and the
+     * call's throughput in records per second (secondary result {@code throughput}).
      *
      * @return the file position reached, so the work cannot be optimised away
      */
     long append(int records, int syncEvery) throws IOException {
+        long begin = System.nanoTime();
         for (int i = 1; i <= records; i++) {
             long start = System.nanoTime();
             record.clear();
@@ -61,6 +63,7 @@ final class AppendLog implements AutoCloseable {
             }
             SecondaryMetrics.recordLatencyNanos(System.nanoTime() - start);
         }
+        SecondaryMetrics.gauge("throughput", "ops/s", records * 1e9 / Math.max(1, System.nanoTime() - begin));
         return position;
     }
 

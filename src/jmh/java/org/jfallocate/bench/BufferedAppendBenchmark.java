@@ -25,8 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Filling a file has no steady state (a full file must be replaced, and that is not the
  * cost asked about), so every iteration gets a fresh file, reserved and synced in the
  * iteration's setup, and one measured call fills it: {@value #RECORDS} records. The score is
- * the mean time per record; the HdrHistogram percentiles of the single records come out as
- * secondary results through {@link MetricsProfiler}.
+ * the mean time per record; the records per second ({@code throughput}) and the HdrHistogram
+ * percentiles of the single records come out as secondary results through {@link MetricsProfiler}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)

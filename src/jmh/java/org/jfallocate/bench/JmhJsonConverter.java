@@ -28,7 +28,7 @@ public final class JmhJsonConverter {
      * Secondary results kept; the GC profiler's other counters are left in the JSON, and so is
      * its bytes per op for single-shot benchmarks.
      */
-    static final Set<String> SECONDARY = Set.of("p50", "p90", "p99", "p99.9", "max", "extents", "gc.alloc.rate.norm");
+    static final Set<String> SECONDARY = Set.of("p50", "p90", "p99", "p99.9", "max", "extents", "throughput", "gc.alloc.rate.norm");
 
     /** The rows for every benchmark in {@code json}. */
     public static List<CsvRow> rows(Path json, CsvRow.Context context) throws IOException {
