@@ -75,6 +75,15 @@ public final class BenchRunner {
     }
 
     public static void main(String[] args) throws Exception {
+        System.exit(run(args));
+    }
+
+    /**
+     * Runs the suite as {@link #main} does.
+     *
+     * @return the exit status: 0, 1 when JMH failed on a filesystem, 2 for bad arguments
+     */
+    static int run(String[] args) throws IOException, InterruptedException {
         Path out = null;
         String profile = "quick";
         Path cBinary = null;
@@ -88,14 +97,15 @@ public final class BenchRunner {
             }
         }
         if (!profile.equals("quick") && !profile.equals("full")) {
-            throw new IllegalArgumentException("--profile must be quick or full, was " + profile);
+            System.err.println("bench: --profile must be quick or full, was " + profile);
+            return 2;
         }
         Instant started = Instant.now();
         if (out == null) {
             out = Path.of("results", DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(started)
                     + "-" + RunEnvironment.host());
         }
-        System.exit(new BenchRunner.Run(out, profile, cBinary, jmhArgs, started).execute());
+        return new BenchRunner.Run(out, profile, cBinary, jmhArgs, started).execute();
     }
 
     /** One run: every filesystem, then the CSV and the environment file. */
