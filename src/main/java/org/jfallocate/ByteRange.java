@@ -8,6 +8,8 @@ package org.jfallocate;
  */
 public record ByteRange(long offset, long length) {
     /**
+     * A range, checked.
+     *
      * @throws IllegalArgumentException if offset or length is negative, or their sum overflows
      */
     public ByteRange {

@@ -1,5 +1,7 @@
 package org.jfallocate;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -9,11 +11,15 @@ import java.util.Set;
  * @param logicalOffset  where the extent starts in the file, in bytes
  * @param physicalOffset where it starts on the device, in bytes (meaningless with {@link ExtentFlag#UNKNOWN})
  * @param length         its length in bytes
- * @param flags          its flags, unmodifiable
+ * @param flags          its flags, unmodifiable, in the order of {@link ExtentFlag}
  */
 public record Extent(long logicalOffset, long physicalOffset, long length, Set<ExtentFlag> flags) {
+    /** An extent; the flags are copied. */
     public Extent {
-        flags = Set.copyOf(flags);
+        // An EnumSet keeps the flags in their C order, so toString is stable between runs.
+        EnumSet<ExtentFlag> copy = EnumSet.noneOf(ExtentFlag.class);
+        copy.addAll(flags);
+        flags = Collections.unmodifiableSet(copy);
     }
 
     /** Whether the extent has {@code flag}. */

@@ -44,6 +44,8 @@ import org.jfallocate.internal.Statx;
  * @param blockSize      the preferred I/O block size (st_blksize)
  * @param dataRanges     ranges of {@code [0, size)} that hold data, in order
  * @param holes          ranges of {@code [0, size)} that do not, in order
+ * @param extentMap      the extents from FIEMAP, or empty when the filesystem has no extent map
+ * @param extentMapError why there is no extent map (EOPNOTSUPP, ENOTTY), or empty when there is one
  * @see <a href="https://man7.org/linux/man-pages/man2/lseek.2.html">lseek(2)</a>
  * @see <a href="https://docs.kernel.org/filesystems/fiemap.html">Fiemap ioctl</a>
  */
@@ -51,6 +53,8 @@ public record FileLayout(long size, long allocatedBytes, int blockSize, List<Byt
                          List<ByteRange> holes, Optional<List<Extent>> extentMap, Optional<Errno> extentMapError) {
 
     /**
+     * A layout from its parts; {@link #of} is how layouts are usually made.
+     *
      * @throws IllegalArgumentException if both or neither of extentMap and extentMapError are present
      */
     public FileLayout {
@@ -295,7 +299,7 @@ public record FileLayout(long size, long allocatedBytes, int blockSize, List<Byt
         for (Extent e : extentMap.get()) {
             sb.append(sep).append(e.logicalRange()).append("@").append(e.physicalOffset());
             if (!e.flags().isEmpty()) {
-                sb.append(' ').append(e.flags().stream().map(Enum::name).sorted().toList());
+                sb.append(' ').append(e.flags());
             }
             sep = ", ";
         }

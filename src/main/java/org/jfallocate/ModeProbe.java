@@ -6,6 +6,8 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +22,10 @@ import java.util.Objects;
  * being 64 KiB or the filesystem block size if larger; each mode is tried on the second
  * unit, a block-aligned range inside the data, so COLLAPSE_RANGE and INSERT_RANGE succeed
  * where they are supported. The file is rewritten before each mode and always removed
- * afterwards, also when a call throws. Probing writes about 3 MiB and takes milliseconds.
+ * afterwards, also when a call throws. Probing writes under 3 MiB and takes milliseconds.
+ *
+ * <p>A refused call is reported with the errno it gave, whatever it is: usually EOPNOTSUPP,
+ * but on a nearly full filesystem ENOSPC can stand where the mode would otherwise work.
  */
 public final class ModeProbe {
     private ModeProbe() {
@@ -32,7 +37,7 @@ public final class ModeProbe {
     public static final Map<String, FallocateMode> MODES = orderedModes();
 
     private static Map<String, FallocateMode> orderedModes() {
-        var m = new java.util.LinkedHashMap<String, FallocateMode>();
+        Map<String, FallocateMode> m = new LinkedHashMap<>();
         m.put("ALLOCATE", FallocateMode.ALLOCATE);
         m.put("KEEP_SIZE", FallocateMode.KEEP_SIZE);
         m.put("PUNCH_HOLE", FallocateMode.PUNCH_HOLE);
@@ -43,7 +48,7 @@ public final class ModeProbe {
         m.put("UNSHARE_RANGE", FallocateMode.UNSHARE_RANGE);
         m.put("UNSHARE_RANGE_KEEP_SIZE", FallocateMode.UNSHARE_RANGE_KEEP_SIZE);
         m.put("WRITE_ZEROES", FallocateMode.WRITE_ZEROES);
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     /**

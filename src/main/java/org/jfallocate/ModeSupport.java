@@ -60,8 +60,10 @@ public record ModeSupport(Path directory, FileSystemInfo fileSystem, List<Result
         }
     }
 
+    /** A probe's result; {@link ModeProbe#probe} is how these are made. */
     public ModeSupport {
         Objects.requireNonNull(directory, "directory must not be null");
+        Objects.requireNonNull(fileSystem, "fileSystem must not be null");
         Objects.requireNonNull(posix, "posix must not be null");
         results = List.copyOf(results);
     }
