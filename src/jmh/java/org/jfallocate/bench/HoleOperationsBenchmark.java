@@ -58,6 +58,7 @@ public class HoleOperationsBenchmark {
     private RandomAccessFile file;
     private FileChannel channel;
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(MIB);
+    private final ByteBuffer zeros = ByteBuffer.allocateDirect(MIB);
 
     @Setup(Level.Trial)
     public void createScratch() throws IOException {
@@ -113,7 +114,6 @@ public class HoleOperationsBenchmark {
     /** Discards 16 MiB in the middle by overwriting it with zeros. */
     @Benchmark
     public FileChannel writeZeros() throws IOException {
-        ByteBuffer zeros = ByteBuffer.allocateDirect(MIB);
         for (long pos = RANGE_OFFSET; pos < RANGE_OFFSET + RANGE_BYTES; pos += MIB) {
             zeros.clear();
             writeFully(channel, zeros, pos);
@@ -137,7 +137,6 @@ public class HoleOperationsBenchmark {
             readFully(channel, buffer, pos);
             writeFully(channel, buffer, pos + RANGE_BYTES);
         }
-        ByteBuffer zeros = ByteBuffer.allocateDirect(MIB);
         for (long pos = RANGE_OFFSET; pos < RANGE_OFFSET + RANGE_BYTES; pos += MIB) {
             zeros.clear();
             writeFully(channel, zeros, pos);
