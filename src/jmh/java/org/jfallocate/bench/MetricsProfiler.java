@@ -19,7 +19,6 @@ import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.profile.InternalProfiler;
 import org.openjdk.jmh.results.AggregationPolicy;
 import org.openjdk.jmh.results.IterationResult;
-import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.ScalarResult;
 import org.openjdk.jmh.runner.IterationType;
 
@@ -65,12 +64,12 @@ public final class MetricsProfiler implements InternalProfiler {
     }
 
     @Override
-    public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
+    public Collection<ScalarResult> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
                                                        IterationResult result) {
         if (iterationParams.getType() != IterationType.MEASUREMENT) {
             return List.of();
         }
-        List<Result> results = new ArrayList<>();
+        List<ScalarResult> results = new ArrayList<>();
         Histogram latency = SecondaryMetrics.latencyNanos();
         if (latency.getTotalCount() > 0) {
             for (int i = 0; i < PERCENTILES.length; i++) {
