@@ -57,6 +57,25 @@ final class RunEnvironment {
         }
     }
 
+    /**
+     * For a loop device, its image file and the filesystem that holds it: a loop-mounted
+     * filesystem's fdatasync only reaches a disk when its image is on one (not on a tmpfs).
+     */
+    static Optional<String> loopImage(String device) {
+        if (!device.matches("/dev/loop\\d+")) {
+            return Optional.empty();
+        }
+        String loop = device.substring("/dev/".length());
+        return read(Path.of("/sys/block", loop, "loop", "backing_file")).map(String::strip).map(image -> {
+            try {
+                MountInfo holder = MountInfo.of(Path.of(image).getParent());
+                return image + " on " + holder.type() + " " + holder.device();
+            } catch (IOException e) {
+                return image;
+            }
+        });
+    }
+
     static void write(Path file, String runId, String profile, List<String> jmhArgs, String dateUtc,
                       List<BenchTarget> targets, Map<String, String> extra) throws IOException {
         Map<String, String> kv = new LinkedHashMap<>();
@@ -73,6 +92,7 @@ final class RunEnvironment {
         kv.put("date_utc", dateUtc);
         for (BenchTarget t : targets) {
             kv.put("fs." + t.name(), t.mount().mountPoint() + " " + t.mount().device() + " " + t.mount().options());
+            loopImage(t.mount().device()).ifPresent(image -> kv.put("fs." + t.name() + ".image", image));
         }
         kv.putAll(extra);
         StringBuilder sb = new StringBuilder();
