@@ -57,6 +57,12 @@ final class LoopFs implements AutoCloseable {
         return mountPoint;
     }
 
+    /** Unmounts and mounts the image again: what a file holds now is what reached the disk. */
+    void remount() throws IOException, InterruptedException {
+        Commands.check("umount", mountPoint.toString());
+        Commands.check("mount", "-o", "loop", image.toString(), mountPoint.toString());
+    }
+
     @Override
     public void close() throws IOException {
         if (!mounted()) {
