@@ -37,6 +37,7 @@ final class TestNative {
     private static final MethodHandle PIPE2 = handle("pipe2",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), ERRNO);
     private static final MethodHandle CLOSE = handle("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private static final MethodHandle SYSTEM = handle("system", FunctionDescriptor.of(JAVA_INT, ADDRESS));
     private static final MethodHandle GETTID = handle("gettid", FunctionDescriptor.of(JAVA_INT));
     private static final MethodHandle GETPID = handle("getpid", FunctionDescriptor.of(JAVA_INT));
     private static final MethodHandle TGKILL = handle("tgkill",
@@ -97,6 +98,18 @@ final class TestNative {
             if (r != 0) {
                 throw new IllegalStateException("close(" + fd + ") failed");
             }
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * system(3): runs a shell command in a child that inherits every descriptor not marked
+     * close-on-exec (unlike ProcessBuilder, whose launcher closes them all); the wait status.
+     */
+    static int system(String command) {
+        try (Arena arena = Arena.ofConfined()) {
+            return (int) SYSTEM.invokeExact(arena.allocateFrom(command));
         } catch (Throwable t) {
             throw rethrow(t);
         }
