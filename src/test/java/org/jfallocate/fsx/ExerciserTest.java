@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ExerciserTest {
     /** Fixed, so CI is reproducible; a failure message repeats it with the replay command. */
     static final long SEED = 20261123L;
-    static final int OPS = 5_000;
+    static final int OPS = 15_000;
 
     static List<TestFs> filesystems() {
         return TestFilesystems.all();
