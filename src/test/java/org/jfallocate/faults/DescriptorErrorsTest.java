@@ -78,7 +78,7 @@ class DescriptorErrorsTest {
         assertTrue(byPath.getMessage().startsWith("fallocate(" + fifo + " fd="), byPath.getMessage());
         var posix = assertThrows(FallocateException.class, () -> Fallocate.posixFallocate(fifo, 0, 4096));
         Reported.as(Errno.ESPIPE, "pipe or FIFO", posix);
-        assertTrue(Files.isRegularFile(fifo) == false && Files.exists(fifo), "the FIFO is still a FIFO");
+        assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo), "the FIFO is still a FIFO");
     }
 
     @Test

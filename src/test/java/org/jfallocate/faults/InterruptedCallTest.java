@@ -41,7 +41,7 @@ class InterruptedCallTest {
             try {
                 var errno = ErrnoCapture.state();
                 for (int i = 0; i < attempts; i++) {
-                    try (SignalStorm storm = SignalStorm.at(TestNative.gettid(), 200, 2_000)) {
+                    try (SignalStorm unused = SignalStorm.at(TestNative.gettid(), 200, 2_000)) {
                         if (LibC.fallocate(errno, fd, 0, 0, LEN) != 0) {
                             assertEquals(Errno.EINTR.number(), ErrnoCapture.errno(errno), "the raw call failed otherwise");
                             interrupted++;

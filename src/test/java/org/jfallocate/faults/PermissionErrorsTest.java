@@ -83,10 +83,8 @@ class PermissionErrorsTest {
             Files.write(Path.of("/proc/self/fd/" + fd), FileBytes.pattern(SIZE));
             TestNative.addSeals(fd, TestNative.F_SEAL_WRITE);
             FileState before = FileState.ofFd(fd);
-            for (FallocateMode mode : List.of(FallocateMode.PUNCH_HOLE)) {
-                var e = assertThrows(FallocateException.class, () -> Fallocate.fallocate(fd, mode, 0, 4096));
-                Reported.as(Errno.EPERM, "sealed", e);
-            }
+            var e = assertThrows(FallocateException.class, () -> Fallocate.fallocate(fd, FallocateMode.PUNCH_HOLE, 0, 4096));
+            Reported.as(Errno.EPERM, "sealed", e);
             before.assertSameAs(FileState.ofFd(fd), "sealed memfd");
         } finally {
             TestNative.close(fd);

@@ -57,8 +57,18 @@ final class SignalStorm implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         stop.set(true);
-        sender.join();
+        boolean interrupted = false;
+        while (sender.isAlive()) {
+            try {
+                sender.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
