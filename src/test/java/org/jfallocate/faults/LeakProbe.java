@@ -11,16 +11,21 @@ import org.jfallocate.FallocateMode;
  * The loop {@link LeakTest} measures, run in a JVM of its own whose heap is fixed and
  * touched up front (-Xms = -Xmx, -XX:+AlwaysPreTouch), so resident memory can only grow
  * through native memory, code or metaspace. Prints one line per phase:
- * {@code phase <name> calls <n> failures <n> fds <n> rssKiB <n>}.
+ * {@code phase <name> calls <n> failures <n> fds <n> rssKiB <n>}. Arguments: directory,
+ * warm-up calls, measured calls, and "leak" for the control run.
  */
 public final class LeakProbe {
     private LeakProbe() {
     }
 
+    /** When set, each call also leaks 64 bytes of native memory: the control that shows the check can fail. */
+    private static boolean leak;
+
     public static void main(String[] args) throws IOException, InterruptedException {
         Path dir = Path.of(args[0]);
         int warmup = Integer.parseInt(args[1]);
         int measured = Integer.parseInt(args[2]);
+        leak = args.length > 3 && args[3].equals("leak");
         Path file = dir.resolve("f");
         Files.write(file, new byte[64 * 1024]);
         Path fifo = dir.resolve("fifo");
@@ -37,6 +42,9 @@ public final class LeakProbe {
     private static int loop(Path file, Path fifo, int calls) throws IOException {
         int failures = 0;
         for (int i = 0; i < calls; i++) {
+            if (leak) {
+                java.lang.foreign.Arena.global().allocate(64);
+            }
             switch (i % 3) {
                 case 0 -> Fallocate.fallocate(file, FallocateMode.KEEP_SIZE, 0, 64 * 1024);
                 case 1 -> Fallocate.fallocate(file, FallocateMode.PUNCH_HOLE, 4096, 8192);
