@@ -4,7 +4,6 @@ import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import org.jfallocate.internal.ErrnoCapture;
 import org.jfallocate.internal.Errnos;
-import org.jfallocate.internal.FsMagic;
 import org.jfallocate.internal.LibC;
 
 /**
@@ -107,8 +106,9 @@ final class NativeCall {
         return "the filesystem rejected this offset, len or mode";
     }
 
+    // The mount table's name (ext2, not "ext2/ext3/ext4"), else the statfs magic's.
     private static String fsName(int fd) {
-        String name = FsMagic.nameOfFd(fd);
+        String name = FileSystemInfo.typeOf(fd);
         return name == null ? "" : " (" + name + ")";
     }
 }

@@ -18,6 +18,19 @@
  *
  * <h2>Seeing what a call did</h2>
  * {@link org.jfallocate.FileSpace} gives a file's size and the bytes really allocated to it.
+ * {@link org.jfallocate.FileLayout} adds its data ranges and holes and, where the filesystem
+ * keeps an extent map, its extents with their flags: preallocated space shows as
+ * {@link org.jfallocate.ExtentFlag#UNWRITTEN} extents. {@link org.jfallocate.FileSystemInfo}
+ * names the filesystem a path is on (ext2 apart from ext4), and
+ * {@link org.jfallocate.ModeProbe#probe} tries every mode in a directory on a scratch file,
+ * answering which ones work there and with which errno the others fail:
+ * <pre>{@code
+ * ModeSupport support = ModeProbe.probe(dir);
+ * if (support.supports(FallocateMode.COLLAPSE_RANGE)) { ... }
+ * System.out.print(support.toTable());                                 // "COLLAPSE_RANGE no EOPNOTSUPP", ...
+ * FileLayout layout = FileLayout.of(file);
+ * long reserved = layout.hasExtentMap() ? layout.unwrittenBytes() : -1; // tmpfs has no extent map
+ * }</pre>
  *
  * <h2>Errors</h2>
  * A refused call throws {@link org.jfallocate.FallocateException} whose message names the

@@ -38,6 +38,9 @@ public final class LibC {
     // int fstatfs(int fd, struct statfs *buf);
     private static final MethodHandle FSTATFS = Downcalls.handle("fstatfs",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS), ERRNO);
+    // int statfs(const char *path, struct statfs *buf);
+    private static final MethodHandle STATFS = Downcalls.handle("statfs",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS), ERRNO);
     // off_t lseek(int fd, off_t offset, int whence);
     private static final MethodHandle LSEEK = Downcalls.handle("lseek",
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_INT), ERRNO);
@@ -97,6 +100,14 @@ public final class LibC {
             return (int) FSTATFS.invokeExact(errno, fd, buf);
         } catch (Throwable t) {
             throw bug("fstatfs", t);
+        }
+    }
+
+    public static int statfs(MemorySegment errno, MemorySegment path, MemorySegment buf) {
+        try {
+            return (int) STATFS.invokeExact(errno, path, buf);
+        } catch (Throwable t) {
+            throw bug("statfs", t);
         }
     }
 
