@@ -26,7 +26,7 @@ import org.jfallocate.testing.TestFilesystems.TestFs;
 
 /**
  * A randomized exerciser in the style of fstests' fsx: a long random sequence of writes,
- * truncates and every fallocate mode on one file, each applied also to a {@link FileModel};
+ * truncates, every fallocate mode and posix_fallocate on one file, each applied also to a {@link FileModel};
  * after every step the real file's size and bytes must equal the model's. Most ranges are
  * block-aligned; some COLLAPSE/INSERT ranges are deliberately misaligned or reach the end of
  * the file, and must fail with EINVAL leaving the file as it was. Modes the filesystem does
@@ -51,7 +51,7 @@ public final class Exerciser {
 
     /** The kinds of step, for counting. */
     public enum Kind { WRITE, TRUNCATE, ALLOCATE, KEEP_SIZE, PUNCH_HOLE, ZERO_RANGE, ZERO_RANGE_KEEP_SIZE, COLLAPSE_RANGE,
-        INSERT_RANGE, UNSHARE_RANGE, WRITE_ZEROES, MISALIGNED }
+        INSERT_RANGE, UNSHARE_RANGE, WRITE_ZEROES, POSIX_FALLOCATE, MISALIGNED }
 
     private static final List<FallocateMode> MODES = List.of(FallocateMode.ALLOCATE, FallocateMode.KEEP_SIZE,
             FallocateMode.PUNCH_HOLE, FallocateMode.COLLAPSE_RANGE, FallocateMode.ZERO_RANGE,
@@ -134,11 +134,13 @@ public final class Exerciser {
                 collapse(ch);
             } else if (pick < 84) {
                 insert(ch);
-            } else if (pick < 88) {
+            } else if (pick < 87) {
                 fallocate(ch, random.nextBoolean() ? FallocateMode.UNSHARE_RANGE : FallocateMode.UNSHARE_RANGE_KEEP_SIZE,
                         anyRange(true));
-            } else if (pick < 90) {
+            } else if (pick < 89) {
                 fallocate(ch, FallocateMode.WRITE_ZEROES, anyRange(true));
+            } else if (pick < 93) {
+                posixFallocate(ch, anyRange(true));
             } else {
                 misaligned(ch);
             }
@@ -215,6 +217,14 @@ public final class Exerciser {
             return mode.has(FallocateFlag.KEEP_SIZE) ? Kind.ZERO_RANGE_KEEP_SIZE : Kind.ZERO_RANGE;
         }
         return mode.has(FallocateFlag.KEEP_SIZE) ? Kind.KEEP_SIZE : Kind.ALLOCATE;
+    }
+
+    // posix_fallocate: fallocate(2) mode 0, or where that is unsupported (ext2, ...) glibc's
+    // emulation, which writes a zero into each block that reads as zero: no byte may change.
+    private void posixFallocate(FileChannel ch, int[] range) throws IOException {
+        note(Kind.POSIX_FALLOCATE, "posix_fallocate off=" + range[0] + " len=" + range[1]);
+        Fallocate.posixFallocate(ch, range[0], range[1]);
+        model.allocate(range[0], range[1], false);
     }
 
     private void collapse(FileChannel ch) throws IOException {
