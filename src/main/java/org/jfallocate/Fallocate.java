@@ -220,10 +220,10 @@ public final class Fallocate {
 
     private static Preallocation preallocate(int fd, Path path, long offset, long len) throws IOException {
         try {
-            NativeCall.fallocate(fd, path, FallocateMode.ALLOCATE, offset, len);
+            NativeCall.fallocate(fd, path, FallocateMode.ALLOCATE, offset, len, "preallocate:fallocate");
             return Preallocation.FALLOCATE;
         } catch (UnsupportedModeException e) {
-            NativeCall.posixFallocate(fd, path, offset, len);
+            NativeCall.posixFallocate(fd, path, offset, len, "preallocate-fallback:posix_fallocate");
             return Preallocation.POSIX_FALLOCATE_EMULATION;
         }
     }

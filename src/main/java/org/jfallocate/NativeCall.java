@@ -5,38 +5,82 @@ import java.nio.file.Path;
 import org.jfallocate.internal.ErrnoCapture;
 import org.jfallocate.internal.Errnos;
 import org.jfallocate.internal.LibC;
+import org.jfallocate.internal.jfr.FallocateEvent;
+import org.jfallocate.internal.jfr.FallocateEvents;
 
 /**
  * One validated call into the C library on a descriptor: EINTR retried, any other error
  * turned into the matching {@link FallocateException}. The success path allocates nothing.
+ * Each call is a {@code jfallocate.Fallocate} flight-recorder event when a recording wants
+ * one; when none does, that costs one branch.
  */
 final class NativeCall {
     private NativeCall() {
     }
 
     static void fallocate(int fd, Path path, FallocateMode mode, long offset, long len) throws FallocateException {
+        fallocate(fd, path, mode, offset, len, Operation.FALLOCATE.cName());
+    }
+
+    /** @param eventOperation what the flight-recorder event calls this call, e.g. "preallocate:fallocate" */
+    static void fallocate(int fd, Path path, FallocateMode mode, long offset, long len, String eventOperation)
+            throws FallocateException {
         checkArguments(fd, mode, offset, len);
-        MemorySegment errnoState = ErrnoCapture.state();
         int errno;
-        do {
-            if (LibC.fallocate(errnoState, fd, mode.value(), offset, len) == 0) {
-                return;
-            }
-            errno = ErrnoCapture.errno(errnoState);
-        } while (errno == Errnos.EINTR);
-        throw failure(new FallocateException.CallSite(Operation.FALLOCATE, path, fd, mode, offset, len), errno);
+        if (FallocateEvents.enabled()) {
+            FallocateEvent event = FallocateEvents.begin(eventOperation, fd, path, mode.toString(), mode.value(), offset, len);
+            errno = callFallocate(fd, mode.value(), offset, len);
+            FallocateEvents.commit(event, errno);
+        } else {
+            errno = callFallocate(fd, mode.value(), offset, len);
+        }
+        if (errno != 0) {
+            throw failure(new FallocateException.CallSite(Operation.FALLOCATE, path, fd, mode, offset, len), errno);
+        }
     }
 
     static void posixFallocate(int fd, Path path, long offset, long len) throws FallocateException {
+        posixFallocate(fd, path, offset, len, Operation.POSIX_FALLOCATE.cName());
+    }
+
+    /** @param eventOperation what the flight-recorder event calls this call, e.g. "preallocate-fallback:posix_fallocate" */
+    static void posixFallocate(int fd, Path path, long offset, long len, String eventOperation) throws FallocateException {
         checkArguments(fd, FallocateMode.ALLOCATE, offset, len);
         int errno;
-        do {
-            errno = LibC.posixFallocate(fd, offset, len); // returns the error; errno is not set
-        } while (errno == Errnos.EINTR);
+        if (FallocateEvents.enabled()) {
+            FallocateMode mode = FallocateMode.ALLOCATE;
+            FallocateEvent event = FallocateEvents.begin(eventOperation, fd, path, mode.toString(), mode.value(), offset, len);
+            errno = callPosixFallocate(fd, offset, len);
+            FallocateEvents.commit(event, errno);
+        } else {
+            errno = callPosixFallocate(fd, offset, len);
+        }
         if (errno != 0) {
             throw failure(new FallocateException.CallSite(
                     Operation.POSIX_FALLOCATE, path, fd, FallocateMode.ALLOCATE, offset, len), errno);
         }
+    }
+
+    /** fallocate(2) with EINTR retried: 0, or the errno of the failure. */
+    private static int callFallocate(int fd, int mode, long offset, long len) {
+        MemorySegment errnoState = ErrnoCapture.state();
+        int errno;
+        do {
+            if (LibC.fallocate(errnoState, fd, mode, offset, len) == 0) {
+                return 0;
+            }
+            errno = ErrnoCapture.errno(errnoState);
+        } while (errno == Errnos.EINTR);
+        return errno;
+    }
+
+    /** posix_fallocate(3) with EINTR retried: 0, or the error it returned (it does not set errno). */
+    private static int callPosixFallocate(int fd, long offset, long len) {
+        int errno;
+        do {
+            errno = LibC.posixFallocate(fd, offset, len);
+        } while (errno == Errnos.EINTR);
+        return errno;
     }
 
     /** One check per argument, each naming the argument and the rule, before any syscall. */

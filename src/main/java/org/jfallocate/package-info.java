@@ -31,6 +31,9 @@
  * FileLayout layout = FileLayout.of(file);
  * long reserved = layout.hasExtentMap() ? layout.unwrittenBytes() : -1; // tmpfs has no extent map
  * }</pre>
+ * When the JVM runs Java Flight Recorder ({@code -XX:StartFlightRecording}), every call,
+ * failed ones included, is a {@code jfallocate.Fallocate} event with the file's size and
+ * allocation before and after it; without a recording that costs one branch per call.
  *
  * <h2>Errors</h2>
  * A refused call throws {@link org.jfallocate.FallocateException} whose message names the

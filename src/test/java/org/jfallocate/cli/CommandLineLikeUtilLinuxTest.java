@@ -2,13 +2,16 @@ package org.jfallocate.cli;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -39,7 +42,14 @@ class CommandLineLikeUtilLinuxTest {
                 "-c -l 1 " + MISSING, "-z -n -l 1 " + MISSING, "-i -l 1 " + MISSING, "-x -l 1 " + MISSING,
                 "--len=1 " + MISSING, "--le 1 " + MISSING, "--po -l 1 " + MISSING, "--keep -l1 " + MISSING,
                 MISSING + " -l 1", "-l1 -o 1 -- " + MISSING, "-nl 1MiB " + MISSING, "-l1G -o1T " + MISSING,
-                "-vvl 0x10 -o 010 " + MISSING, "-p -p -l 1 " + MISSING, "-c -c -l 1 " + MISSING);
+                "-vvl 0x10 -o 010 " + MISSING, "-p -p -l 1 " + MISSING, "-c -c -l 1 " + MISSING,
+                // getopt's prefixes, not picocli's abbreviations; values that look like options
+                "--k-s -l1 " + MISSING, "--col-r -l1 " + MISSING, "--bogus=3 " + MISSING, "--ver",
+                "--verb -l1 " + MISSING, "--le", "-nl", "--of=-1 -l 1 " + MISSING, "-o - -l 1 " + MISSING,
+                "-o --len -l 1 " + MISSING, "-l 1 -o --len " + MISSING, "-p -l 1 -", "-p -l 1 -- -",
+                // what picocli alone reads otherwise: "=" kept in an attached value, -5 an option
+                "-l=5 " + MISSING, "-nl=5 " + MISSING, "-p -l 1 -5", "-n5 -l 1 " + MISSING, "-c -q -d " + MISSING,
+                "-lq " + MISSING, "-Q -h");
     }
 
     @ParameterizedTest(name = "fallocate {0}")
@@ -75,8 +85,8 @@ class CommandLineLikeUtilLinuxTest {
 
     /**
      * Conflicts util-linux 2.38 let through because its table was not sorted (-x -p then
-     * allocated instead of punching); 2.41+ rejects them, and so does jfallocate, as it does
-     * the options util-linux 2.38 lacks.
+     * allocated instead of punching); later versions (the sorted table, with -w in 2.42) reject
+     * them, and so does jfallocate, as it does for the options util-linux 2.38 lacks.
      */
     @ParameterizedTest(name = "fallocate {0}")
     @MethodSource
@@ -122,6 +132,16 @@ class CommandLineLikeUtilLinuxTest {
         Tools.Run jf = inProcess(words("--version"));
         assertEquals(0, jf.status());
         assertTrue(jf.stdout().startsWith("jfallocate from jfallocate "), jf.stdout());
+    }
+
+    /** /dev/zero answers every SEEK_DATA/SEEK_HOLE with 0: util-linux before 2.42 looped forever. */
+    @Test
+    void digAndReportEndOnAFileWhoseSeekMakesNoProgress() {
+        assumeTrue(Files.isReadable(Path.of("/dev/zero")), "no /dev/zero");
+        Tools.Run dig = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> inProcess("-v", "-d", "/dev/zero"));
+        assertEquals(new Tools.Run(0, "/dev/zero: 0 B (0 bytes) converted to sparse holes.\n", ""), dig);
+        Tools.Run report = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> inProcess("-r", "/dev/zero"));
+        assertEquals(0, report.status(), report.stderr());
     }
 
     /** jfallocate's main in this JVM, its output captured. */

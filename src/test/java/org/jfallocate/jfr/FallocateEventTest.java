@@ -1,0 +1,235 @@
+package org.jfallocate.jfr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+import jdk.jfr.DataAmount;
+import jdk.jfr.EventType;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+import org.jfallocate.Errno;
+import org.jfallocate.Fallocate;
+import org.jfallocate.FallocateException;
+import org.jfallocate.FallocateMode;
+import org.jfallocate.FileSpace;
+import org.jfallocate.Preallocation;
+import org.jfallocate.testing.FileBytes;
+import org.jfallocate.testing.TestFilesystems;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real calls on real files, recorded in-process, dumped, and read back with
+ * {@link RecordingFile}: every field of every {@code jfallocate.Fallocate} event is checked
+ * against what the test itself saw happen (sizes from {@code Files.size}, allocation from
+ * {@link FileSpace}, the errno from the exception).
+ */
+class FallocateEventTest {
+    private static final String EVENT = "jfallocate.Fallocate";
+    private static final int MIB = 1 << 20;
+
+    @TempDir
+    Path dumps;
+
+    /** What the test saw around one call, to compare with the event it produced. */
+    private record Seen(String operation, String path, FallocateMode mode, long offset, long length,
+                        FileSpace before, FileSpace after, Errno errno, Instant start, Instant end) {
+    }
+
+    /** A call the test makes; returns the errno it failed with, or null. */
+    private interface Call {
+        Errno run() throws Exception;
+    }
+
+    private static Seen observe(String operation, Path file, FallocateMode mode, long offset, long length, Call call)
+            throws Exception {
+        FileSpace before = FileSpace.of(file);
+        assertEquals(Files.size(file), before.size());
+        Instant start = Instant.now();
+        Errno errno = call.run();
+        Instant end = Instant.now();
+        FileSpace after = FileSpace.of(file);
+        assertEquals(Files.size(file), after.size());
+        return new Seen(operation, file.toRealPath().toString(), mode, offset, length, before, after, errno, start, end);
+    }
+
+    private static Errno failsWith(Call call) throws Exception {
+        try {
+            call.run();
+        } catch (FallocateException e) {
+            return e.errno();
+        }
+        throw new AssertionError("expected the call to fail");
+    }
+
+    @Test
+    void everyCall_growthPunchUnsupportedAndPosix_isAnEventWithWhatTheCallDidToTheFile() throws Exception {
+        Path dir = TestFilesystems.ofType("tmpfs").map(fs -> fs.freshDir("jfr-events")).orElse(null);
+        assumeTrue(dir != null, TestFilesystems.whyMissing("tmpfs"));
+        Path file = dir.resolve("data");
+        Files.createFile(file);
+
+        List<Seen> seen;
+        List<RecordedEvent> events;
+        try (Recording recording = new Recording()) {
+            recording.enable(EVENT).withThreshold(java.time.Duration.ZERO).withStackTrace();
+            recording.start();
+            seen = List.of(
+                    // Growth by allocation, by path: 0 -> 1 MiB, all of it allocated.
+                    observe("fallocate", file, FallocateMode.ALLOCATE, 0, MIB, () -> {
+                        Fallocate.fallocate(file, FallocateMode.ALLOCATE, 0, MIB);
+                        return null;
+                    }),
+                    // A hole through a channel (no path given: the event finds it via /proc/self/fd).
+                    observe("fallocate", file, FallocateMode.PUNCH_HOLE, 64 * 1024, 128 * 1024, () -> {
+                        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                            Fallocate.fallocate(ch, FallocateMode.PUNCH_HOLE, 64 * 1024, 128 * 1024);
+                        }
+                        return null;
+                    }),
+                    // tmpfs has no COLLAPSE_RANGE: a failed call is an event too.
+                    observe("fallocate", file, FallocateMode.COLLAPSE_RANGE, 0, 4096, () -> failsWith(() -> {
+                        Fallocate.fallocate(file, FallocateMode.COLLAPSE_RANGE, 0, 4096);
+                        return null;
+                    })),
+                    // posix_fallocate growing the file past its end: 1 MiB -> 3 MiB.
+                    observe("posix_fallocate", file, FallocateMode.ALLOCATE, MIB, 2 * MIB, () -> {
+                        Fallocate.posixFallocate(file, MIB, 2 * MIB);
+                        return null;
+                    }));
+            recording.stop();
+            Path dump = dumps.resolve("calls.jfr");
+            recording.dump(dump);
+            events = eventsOnFile(dump, file);
+        }
+
+        assertEquals(seen.size(), events.size(), "one event per call: " + events);
+        for (int i = 0; i < seen.size(); i++) {
+            assertEventMatches(seen.get(i), events.get(i));
+        }
+        // The calls did what the events say: growth, a 128 KiB hole, nothing, growth.
+        assertEquals(MIB, seen.get(0).after().allocatedBytes());
+        assertEquals(128 * 1024, seen.get(1).before().allocatedBytes() - seen.get(1).after().allocatedBytes());
+        assertEquals(Errno.EOPNOTSUPP, seen.get(2).errno());
+        assertEquals(3L * MIB, seen.get(3).after().size());
+    }
+
+    @Test
+    void preallocateOnExt2_recordsTheRefusedFallocateAndTheFallbackThatDidTheWork() throws Exception {
+        Path dir = TestFilesystems.ofType("ext2").map(fs -> fs.freshDir("jfr-fallback")).orElse(null);
+        assumeTrue(dir != null, TestFilesystems.whyMissing("ext2"));
+        Path file = dir.resolve("data");
+        Files.createFile(file);
+
+        Seen refused;
+        Seen fallback;
+        List<RecordedEvent> events;
+        try (Recording recording = new Recording()) {
+            recording.enable(EVENT).withThreshold(java.time.Duration.ZERO);
+            recording.start();
+            FileSpace before = FileSpace.of(file);
+            Instant start = Instant.now();
+            Preallocation how = Fallocate.preallocate(file, 0, 256 * 1024);
+            Instant end = Instant.now();
+            FileSpace after = FileSpace.of(file);
+            assertEquals(Preallocation.POSIX_FALLOCATE_EMULATION, how);
+            String path = file.toRealPath().toString();
+            // Nothing changed between the refusal and the fallback, so the refusal's "after" is "before".
+            refused = new Seen("preallocate:fallocate", path, FallocateMode.ALLOCATE, 0, 256 * 1024,
+                    before, before, Errno.EOPNOTSUPP, start, end);
+            fallback = new Seen("preallocate-fallback:posix_fallocate", path, FallocateMode.ALLOCATE, 0, 256 * 1024,
+                    before, after, null, start, end);
+            recording.stop();
+            Path dump = dumps.resolve("fallback.jfr");
+            recording.dump(dump);
+            events = eventsOnFile(dump, file);
+        }
+        assertEquals(2, events.size(), events.toString());
+        assertEventMatches(refused, events.get(0));
+        assertEventMatches(fallback, events.get(1));
+        assertTrue(fallback.after().allocatedBytes() >= 256 * 1024, "the fallback allocated the range");
+    }
+
+    @Test
+    void withTheEventDisabled_callsRecordNothing() throws Exception {
+        Path file = Files.createFile(dumps.resolve("quiet"));
+        try (Recording recording = new Recording()) {
+            recording.disable(EVENT);
+            recording.start();
+            Fallocate.fallocate(file, FallocateMode.ALLOCATE, 0, 64 * 1024);
+            // A mode bit no kernel knows: refused (EOPNOTSUPP) on every filesystem, and still not recorded.
+            assertThrows(FallocateException.class, () -> Fallocate.fallocate(file, FallocateMode.raw(0x4000_0000), 0, 4096));
+            recording.stop();
+            Path dump = dumps.resolve("quiet.jfr");
+            recording.dump(dump);
+            assertEquals(List.of(), eventsOnFile(dump, file));
+        }
+        assertEquals(64 * 1024, Files.size(file), "the call itself still happened");
+    }
+
+    @Test
+    void theEventType_readsWellInMissionControl() throws Exception {
+        try (Recording recording = new Recording()) {
+            recording.enable(EVENT);
+            recording.start();
+            Path file = Files.createFile(dumps.resolve("registered"));
+            Fallocate.fallocate(file, FallocateMode.ALLOCATE, 0, 4096); // loads and registers the event class
+            recording.stop();
+        }
+        EventType type = FlightRecorder.getFlightRecorder().getEventTypes().stream()
+                .filter(t -> t.getName().equals(EVENT)).findFirst().orElseThrow();
+        assertEquals("Fallocate", type.getLabel());
+        assertEquals(List.of("Java Application", "jfallocate"), type.getCategoryNames());
+        assertTrue(type.getDescription().startsWith("A fallocate(2) or posix_fallocate(3) call"), type.getDescription());
+        for (String field : List.of("operation", "fd", "path", "mode", "modeValue", "offset", "length", "sizeBefore",
+                "sizeAfter", "allocatedBefore", "allocatedAfter", "result", "errno")) {
+            var f = type.getField(field);
+            assertTrue(f != null && f.getLabel() != null, "field " + field + " has a label");
+        }
+        for (String bytes : List.of("offset", "length", "sizeBefore", "sizeAfter", "allocatedBefore", "allocatedAfter")) {
+            DataAmount amount = type.getField(bytes).getAnnotation(DataAmount.class);
+            assertTrue(amount != null && amount.value().equals(DataAmount.BYTES), bytes + " is shown in bytes");
+        }
+    }
+
+    private static void assertEventMatches(Seen s, RecordedEvent e) {
+        String what = s.operation() + " " + s.mode() + ": " + e;
+        assertEquals(s.operation(), e.getString("operation"), what);
+        assertTrue(e.getInt("fd") >= 0, what);
+        assertEquals(s.path(), e.getString("path"), what);
+        assertEquals(s.mode().toString(), e.getString("mode"), what);
+        assertEquals(s.mode().value(), e.getInt("modeValue"), what);
+        assertEquals(s.offset(), e.getLong("offset"), what);
+        assertEquals(s.length(), e.getLong("length"), what);
+        assertEquals(s.before().size(), e.getLong("sizeBefore"), what);
+        assertEquals(s.after().size(), e.getLong("sizeAfter"), what);
+        assertEquals(s.before().allocatedBytes(), e.getLong("allocatedBefore"), what);
+        assertEquals(s.after().allocatedBytes(), e.getLong("allocatedAfter"), what);
+        assertEquals(s.errno() == null ? "0" : s.errno().name(), e.getString("result"), what);
+        assertEquals(s.errno() == null ? 0 : s.errno().number(), e.getInt("errno"), what);
+        // The event's own duration is the call's: inside the window the test measured around it.
+        assertTrue(!e.getStartTime().isBefore(s.start().minusMillis(1)) && !e.getEndTime().isAfter(s.end().plusMillis(1)),
+                what);
+        assertTrue(!e.getDuration().isNegative(), what);
+    }
+
+    /** This test's events, in order: those on {@code file}, from this thread. */
+    private static List<RecordedEvent> eventsOnFile(Path dump, Path file) throws Exception {
+        String path = file.toRealPath().toString();
+        return RecordingFile.readAllEvents(dump).stream()
+                .filter(e -> e.getEventType().getName().equals(EVENT))
+                .filter(e -> path.equals(e.getString("path")))
+                .sorted(java.util.Comparator.comparing(RecordedEvent::getStartTime))
+                .toList();
+    }
+}
