@@ -19,13 +19,43 @@ MVN := mvn -B -ntp
 # Where bin/fs-matrix mounts its loop-mounted filesystems for tests and benchmarks.
 export FS_MATRIX_ROOT ?= /tmp/jfallocate-fs
 
-.PHONY: build test bench bench-full report matrix-up matrix-down clean fsx
+.PHONY: build test bench bench-full bench-build report matrix-up matrix-down clean fsx
 
 build:
 	$(MVN) -q package -DskipTests
 
 test:
 	bin/with-fs-matrix $(MVN) verify
+
+# --- Benchmarks (src/jmh/java, notes/README-bench.md) ---------------------------------
+# 'make bench' runs the quick profile on every filesystem of the matrix (or, without root,
+# the working directory's and /dev/shm), 'make bench-full' the publication profile;
+# ARGS="..." is passed to JMH (a benchmark regex, -p strategy=..., -p size=..., -p dir=..., -i/-f).
+# Each run writes $(RESULTS)/<run-id>/ (results.csv, jmh-<fs>.json, environment, histograms/).
+RESULTS ?= results
+BENCH_RUN_ID := $(shell date -u +%Y%m%d-%H%M%S)-$(shell cat /proc/sys/kernel/hostname 2>/dev/null || echo host)
+BENCH_C_LOOP := target/bench/fallocate_loop
+BENCH_JAVA_FLAGS := --enable-native-access=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
+bench: BENCH_PROFILE := quick
+bench-full: BENCH_PROFILE := full
+# The full profile reserves 1 GiB: the loop images and the tmpfs need room for it.
+bench-full: export FS_MATRIX_SIZE := $(or $(FS_MATRIX_SIZE),2G)
+bench-full: export FS_MATRIX_TMPFS_SIZE := $(or $(FS_MATRIX_TMPFS_SIZE),2g)
+
+bench-build:
+	$(MVN) -q test-compile
+	mkdir -p $(dir $(BENCH_C_LOOP))
+	@if command -v gcc >/dev/null; then gcc -O2 -Wall -Wextra -o $(BENCH_C_LOOP) src/jmh/c/fallocate_loop.c; \
+	else rm -f $(BENCH_C_LOOP); echo "bench: no gcc: the C baseline of BindingOverheadBenchmark is reported as unsupported" >&2; fi
+
+bench bench-full: bench-build
+	bin/with-fs-matrix "$(JDK)/bin/java" $(BENCH_JAVA_FLAGS) \
+	  -cp "target/classes:target/test-classes:$$(cat target/test-classpath.txt)" \
+	  org.jfallocate.bench.BenchRunner --out $(RESULTS)/$(BENCH_RUN_ID) --profile $(BENCH_PROFILE) \
+	  --c-binary $(BENCH_C_LOOP) $(ARGS)
+	@if grep -q '^report:' Makefile; then \
+	  $(MAKE) report RUNS=$(RESULTS)/$(BENCH_RUN_ID); \
+	else echo "bench: no 'make report' target yet: results are in $(RESULTS)/$(BENCH_RUN_ID)"; fi
 
 matrix-up:
 	bin/fs-matrix up
