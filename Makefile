@@ -19,7 +19,7 @@ MVN := mvn -B -ntp
 # Where bin/fs-matrix mounts its loop-mounted filesystems for tests and benchmarks.
 export FS_MATRIX_ROOT ?= /tmp/jfallocate-fs
 
-.PHONY: build test bench bench-full bench-build report matrix-up matrix-down clean
+.PHONY: build test bench bench-full bench-build report matrix-up matrix-down clean fsx
 
 build:
 	$(MVN) -q package -DskipTests
@@ -70,3 +70,13 @@ matrix-down:
 
 clean:
 	$(MVN) -q clean
+
+# The fsx-style exerciser, longer than in 'make test', on every filesystem of the matrix.
+# A failure prints its seed and step: replay with 'make fsx SEED=<seed> OPS=<step>'.
+SEED ?= $(shell date +%s)
+OPS ?= 50000
+fsx:
+	$(MVN) -q test-compile
+	bin/with-fs-matrix "$(JDK)/bin/java" --enable-native-access=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
+		-cp "target/classes:target/test-classes:$$(cat target/test-classpath.txt)" \
+		org.jfallocate.fsx.Exerciser --seed $(SEED) --ops $(OPS)
