@@ -19,13 +19,48 @@ MVN := mvn -B -ntp
 # Where bin/fs-matrix mounts its loop-mounted filesystems for tests and benchmarks.
 export FS_MATRIX_ROOT ?= /tmp/jfallocate-fs
 
-.PHONY: build test bench bench-full report matrix-up matrix-down clean
+.PHONY: build test bench bench-full bench-build report matrix-up matrix-down clean fsx
 
 build:
 	$(MVN) -q package -DskipTests
 
 test:
 	bin/with-fs-matrix $(MVN) verify
+
+# --- Benchmarks (src/jmh/java, notes/README-bench.md) ---------------------------------
+# 'make bench' runs the quick profile on every filesystem of the matrix (or, without root,
+# the working directory's and /dev/shm), 'make bench-full' the publication profile;
+# ARGS="..." is passed to JMH (a benchmark regex, -p strategy=..., -p size=..., -p dir=..., -i/-f).
+# Each run writes $(RESULTS)/<run-id>/ (results.csv, jmh-<fs>.json, environment, histograms/).
+RESULTS ?= results
+BENCH_RUN_ID := $(shell date -u +%Y%m%d-%H%M%S)-$(shell cat /proc/sys/kernel/hostname 2>/dev/null || echo host)
+BENCH_C_LOOP := target/bench/fallocate_loop
+BENCH_JAVA_FLAGS := --enable-native-access=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
+bench: BENCH_PROFILE := quick
+bench-full: BENCH_PROFILE := full
+# The full profile reserves 1 GiB: the loop images and the tmpfs need room for it.
+bench-full: export FS_MATRIX_SIZE := $(or $(FS_MATRIX_SIZE),2G)
+bench-full: export FS_MATRIX_TMPFS_SIZE := $(or $(FS_MATRIX_TMPFS_SIZE),2g)
+# The benchmarks' loop images live on the working directory's disk, not in /tmp (a tmpfs on
+# many machines, where fdatasync would never reach a device). The environment file records
+# where each image was.
+BENCH_FS_ROOT ?= $(CURDIR)/target/bench-fs
+bench bench-full: export FS_MATRIX_ROOT := $(BENCH_FS_ROOT)
+
+bench-build:
+	$(MVN) -q test-compile
+	mkdir -p $(dir $(BENCH_C_LOOP))
+	@if command -v gcc >/dev/null; then gcc -O2 -Wall -Wextra -o $(BENCH_C_LOOP) src/jmh/c/fallocate_loop.c; \
+	else rm -f $(BENCH_C_LOOP); echo "bench: no gcc: the C baseline of BindingOverheadBenchmark is reported as unsupported" >&2; fi
+
+bench bench-full: bench-build
+	bin/with-fs-matrix "$(JDK)/bin/java" $(BENCH_JAVA_FLAGS) \
+	  -cp "target/classes:target/test-classes:$$(cat target/test-classpath.txt)" \
+	  org.jfallocate.bench.BenchRunner --out $(RESULTS)/$(BENCH_RUN_ID) --profile $(BENCH_PROFILE) \
+	  --c-binary $(BENCH_C_LOOP) $(ARGS)
+	@if grep -q '^report:' Makefile; then \
+	  $(MAKE) report RUNS=$(RESULTS)/$(BENCH_RUN_ID); \
+	else echo "bench: no 'make report' target yet: results are in $(RESULTS)/$(BENCH_RUN_ID)"; fi
 
 matrix-up:
 	bin/fs-matrix up
@@ -36,9 +71,19 @@ matrix-down:
 clean:
 	$(MVN) -q clean
 
+# The fsx-style exerciser, longer than in 'make test', on every filesystem of the matrix.
+# A failure prints its seed and step: replay with 'make fsx SEED=<seed> OPS=<step>'.
+SEED ?= $(shell date +%s)
+OPS ?= 50000
+fsx:
+	$(MVN) -q test-compile
+	bin/with-fs-matrix "$(JDK)/bin/java" --enable-native-access=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
+		-cp "target/classes:target/test-classes:$$(cat target/test-classpath.txt)" \
+		org.jfallocate.fsx.Exerciser --seed $(SEED) --ops $(OPS)
+
 # 'make report' reports on the newest results/<run-id>; 'make report RUNS="results/a results/b"' merges several
 # into results/compare-<UTC date>/report/ (or OUT=dir). One run's report goes to results/<run-id>/report/.
-RUNS ?= $(lastword $(sort $(patsubst %/results.csv,%,$(filter-out results/compare-%,$(wildcard results/*/results.csv)))))
+RUNS ?= $(lastword $(sort $(patsubst %/results.csv,%,$(filter-out $(RESULTS)/compare-%,$(wildcard $(RESULTS)/*/results.csv)))))
 report:
 	@if [ -z "$(strip $(RUNS))" ]; then echo "make report: no results/<run-id>/results.csv yet: run 'make bench' first, or give RUNS=..." >&2; exit 2; fi
 	$(MVN) -q test-compile

@@ -112,7 +112,7 @@ final class Args {
     @Option(names = {"-l", "--length"}, paramLabel = "<num>")
     void length(String value) {
         if (value != null) {
-            length = value;
+            length = GetoptPrefixes.restore(value);
         }
     }
 
@@ -124,7 +124,7 @@ final class Args {
     @Option(names = {"-o", "--offset"}, paramLabel = "<num>")
     void offset(String value) {
         if (value != null) {
-            offset = value;
+            offset = GetoptPrefixes.restore(value);
         }
     }
 
@@ -212,7 +212,7 @@ final class Args {
     void file(List<String> names) {
         if (names != null) {
             files.clear();
-            files.addAll(names);
+            names.forEach(n -> files.add(GetoptPrefixes.restore(n)));
         }
     }
 }

@@ -13,7 +13,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * picocli set up to read a command line as glibc's getopt_long(3) reads fallocate(1)'s:
  * clustered short options ({@code -nl 1MiB}), attached values ({@code -l1G},
- * {@code --length=1G}), unambiguous prefixes of long options ({@code --len 1G}), options
+ * {@code --length=1G}), unambiguous prefixes of long options ({@code --len 1G}, expanded by
+ * {@link GetoptPrefixes}), a lone {@code -} as a file name, options
  * after the file name, {@code --} to end options, any argument as an option's value
  * ({@code -o -1} is offset "-1"), repeated options (the last value wins), and no
  * {@code @file} expansion. Its errors are reworded as getopt's, followed by util-linux's
@@ -30,10 +31,11 @@ final class CommandLineParser {
      * @throws CliFailure  for a command line getopt refuses
      */
     static Args parse(String[] argv) throws CliFailure {
+        String[] resolved = GetoptPrefixes.resolve(argv);
         Args args = new Args();
         CommandLine cl = new CommandLine(args)
                 .setPosixClusteredShortOptionsAllowed(true)
-                .setAbbreviatedOptionsAllowed(true)
+                .setAbbreviatedOptionsAllowed(false) // getopt's prefixes: GetoptPrefixes
                 .setAllowOptionsAsOptionParameters(true)
                 .setOverwrittenOptionsAllowed(true)
                 .setExpandAtFiles(false)
@@ -41,7 +43,7 @@ final class CommandLineParser {
                 .setCaseInsensitiveEnumValuesAllowed(false)
                 .setTrimQuotes(false);
         try {
-            cl.parseArgs(argv);
+            cl.parseArgs(resolved);
             return args;
         } catch (Args.Stop stop) {
             throw stop;
@@ -65,15 +67,11 @@ final class CommandLineParser {
     private static String unmatched(UnmatchedArgumentException e) {
         List<String> unmatched = e.getUnmatched();
         String arg = unmatched.isEmpty() ? "" : unmatched.getFirst();
-        if (arg.startsWith("--")) {
-            return "unrecognized option '" + arg + "'";
+        char letter = GetoptPrefixes.invalidLetter(arg);
+        if (letter != 0) {
+            return "invalid option -- '" + letter + "'";
         }
-        for (char c : arg.substring(Math.min(1, arg.length())).toCharArray()) {
-            if (!Args.LONG_NAMES.containsKey(c) || c == ExclusiveOptions.UNSHARE) {
-                return "invalid option -- '" + c + "'";
-            }
-        }
-        return "invalid option -- '" + (arg.length() > 1 ? arg.charAt(1) : '?') + "'";
+        return "unrecognized option '" + arg + "'";
     }
 
     // getopt: "option requires an argument -- 'l'", or "option '--length' requires an argument".

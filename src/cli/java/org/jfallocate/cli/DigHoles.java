@@ -41,8 +41,8 @@ final class DigHoles {
                 if (fileEnd != 0 && end > fileEnd) {
                     end = fileEnd;
                 }
-                if (end < 0) {
-                    break;
+                if (end <= off) {
+                    break; // no progress: SEEK_DATA/SEEK_HOLE misbehave (/dev/zero), as util-linux 2.42 gives up
                 }
                 while (off < end) {
                     long rsz = file.pread(buf, blockSize, off);

@@ -9,10 +9,10 @@ import java.util.Map;
  * the one reported, with every option of its group:
  * {@code jfallocate: mutually exclusive arguments: --collapse-range --dig-holes ...}.
  *
- * <p>The groups are those of util-linux 2.41+ (sorted, so that each option is found), plus
- * {@code -r} (report-holes, which changes nothing) with the operations and jfallocate's own
- * {@code --unshare-range} in the first group, as an operation that takes {@code -n} but not
- * {@code -x}. util-linux 2.38's table was not sorted, so it only caught {@code -x -z} of the
+ * <p>The groups are those of later util-linux (sorted, so that each option is found; -w added
+ * in 2.42), plus {@code -r} (report-holes, which changes nothing) with the operations, and
+ * jfallocate's own {@code --unshare-range} in the first group, as an operation that takes
+ * {@code -n} but not {@code -x}. util-linux 2.38's table was not sorted, so it only caught {@code -x -z} of the
  * posix conflicts and let {@code -x -p} allocate instead of punching: jfallocate rejects those.
  */
 final class ExclusiveOptions {

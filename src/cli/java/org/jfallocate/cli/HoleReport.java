@@ -54,6 +54,9 @@ final class HoleReport {
                     fileHole(pos, data);
                 }
                 long hole = Math.min(file.seekHole(data), end);
+                if (hole <= data) {
+                    break; // no progress: SEEK_DATA/SEEK_HOLE misbehave (/dev/zero)
+                }
                 scanData(file, buf, zeros, data, hole, blockSize);
                 pos = hole;
             }

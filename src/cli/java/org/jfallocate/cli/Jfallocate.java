@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.jfallocate.FallocateFlag;
 import org.jfallocate.FallocateMode;
-import picocli.CommandLine;
 
 /**
  * {@code bin/jfallocate}: util-linux fallocate(1)'s command line on the jfallocate binding,

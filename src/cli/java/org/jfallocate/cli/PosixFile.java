@@ -50,6 +50,8 @@ final class PosixFile implements AutoCloseable {
         this.fd = fd;
     }
 
+    // Restricted: the jar's manifest grants native access (Enable-Native-Access: ALL-UNNAMED).
+    @SuppressWarnings("restricted")
     private static MethodHandle handle(String function, FunctionDescriptor descriptor, Linker.Option... options) {
         MemorySegment symbol = LINKER.defaultLookup().find(function)
                 .orElseThrow(() -> new LinkageError("the C library has no symbol '" + function + "'"));

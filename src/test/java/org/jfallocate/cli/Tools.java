@@ -44,7 +44,8 @@ final class Tools {
     }
 
     static Run utilLinux(Path dir, String... args) throws IOException, InterruptedException {
-        return run(dir, Map.of(), UTIL_LINUX.toString(), args);
+        // By name, as a user types it: getopt's messages start with argv[0].
+        return run(dir, Map.of("PATH", UTIL_LINUX.getParent() + ":/bin"), UTIL_LINUX.getFileName().toString(), args);
     }
 
     static Run jfallocate(Path dir, String... args) throws IOException, InterruptedException {

@@ -1,0 +1,110 @@
+package org.jfallocate.bench;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.jfallocate.Fallocate;
+import org.jfallocate.FallocateException;
+import org.jfallocate.FallocateMode;
+
+/**
+ * The ways to reserve {@code size} bytes at the start of an empty file before writing it.
+ * Every strategy leaves its work as a program would: nothing is synced except by
+ * {@link #ZERO_FILLED}, whose definition is "written, then synced".
+ */
+public enum Strategy {
+    /** Nothing: the writes that follow are plain appends. */
+    NONE {
+        @Override
+        void reserve(RandomAccessFile file, long size) {
+        }
+    },
+    /** {@code setLength}, i.e. ftruncate(2): a hole of the right size, no blocks. */
+    SPARSE {
+        @Override
+        void reserve(RandomAccessFile file, long size) throws IOException {
+            file.setLength(size);
+        }
+    },
+    /** fallocate(2) mode 0: blocks allocated (as unwritten extents) and the size set. */
+    FALLOCATE {
+        @Override
+        void reserve(RandomAccessFile file, long size) throws IOException {
+            Fallocate.fallocate(file.getChannel(), FallocateMode.ALLOCATE, 0, size);
+        }
+    },
+    /** fallocate(2) FALLOC_FL_KEEP_SIZE: blocks allocated, the size left at 0. */
+    FALLOCATE_KEEP_SIZE {
+        @Override
+        void reserve(RandomAccessFile file, long size) throws IOException {
+            Fallocate.fallocate(file.getChannel(), FallocateMode.KEEP_SIZE, 0, size);
+        }
+    },
+    /** posix_fallocate(3): fallocate mode 0, or glibc's one-byte-per-block emulation where that fails. */
+    POSIX_FALLOCATE {
+        @Override
+        void reserve(RandomAccessFile file, long size) throws IOException {
+            Fallocate.posixFallocate(file.getChannel(), 0, size);
+        }
+    },
+    /** fallocate(2) FALLOC_FL_ZERO_RANGE: zeroed (typically unwritten) blocks. */
+    ZERO_RANGE {
+        @Override
+        void reserve(RandomAccessFile file, long size) throws IOException {
+            Fallocate.fallocate(file.getChannel(), FallocateMode.ZERO_RANGE, 0, size);
+        }
+    },
+    /** fallocate(2) FALLOC_FL_WRITE_ZEROES (Linux 6.17): written zeros, offloaded to the device. */
+    WRITE_ZEROES {
+        @Override
+        void reserve(RandomAccessFile file, long size) throws IOException {
+            Fallocate.fallocate(file.getChannel(), FallocateMode.WRITE_ZEROES, 0, size);
+        }
+    },
+    /** Zeros written with write(2) in 1 MiB chunks, then fdatasync: blocks allocated and written. */
+    ZERO_FILLED {
+        @Override
+        void reserve(RandomAccessFile file, long size) throws IOException {
+            FileChannel channel = file.getChannel();
+            ByteBuffer zeros = ZEROS.duplicate();
+            for (long pos = 0; pos < size; ) {
+                zeros.clear().limit((int) Math.min(ZERO_CHUNK, size - pos));
+                pos += channel.write(zeros, pos);
+            }
+            channel.force(false);
+        }
+    };
+
+    private static final int ZERO_CHUNK = 1 << 20;
+    /** Allocated once: a fresh 1 MiB direct buffer per call would be timed with the reservation. */
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(ZERO_CHUNK);
+
+    /**
+     * Reserves {@code size} bytes from offset 0 of {@code file}.
+     *
+     * @throws org.jfallocate.UnsupportedModeException when the filesystem cannot do it
+     */
+    abstract void reserve(RandomAccessFile file, long size) throws IOException;
+
+    /**
+     * Whether this strategy works in {@code dir}: tries it on a 1 MiB scratch file.
+     *
+     * @return empty when it works, otherwise why not (errno name and what failed)
+     */
+    public Optional<String> unsupportedIn(Path dir) throws IOException {
+        Path probe = Files.createTempFile(dir, "probe-" + name(), ".tmp");
+        try (RandomAccessFile file = new RandomAccessFile(probe.toFile(), "rw")) {
+            reserve(file, 1 << 20);
+            return Optional.empty();
+        } catch (FallocateException e) {
+            return Optional.of(org.jfallocate.Errno.nameOf(e.errnoValue()) + ": " + e.getMessage());
+        } finally {
+            Files.deleteIfExists(probe);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package org.jfallocate.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** JMH's JSON to the tidy CSV of notes/CSV-CONTRACT.md, under a default locale that writes "1,5" for 1.5. */
+class ResultsCsvTest {
+    private static final String HEADER =
+            "run_id,host,kernel,jdk,cpu,fs_type,device,benchmark,strategy,size_bytes,record_bytes,sync_every,metric,unit,value,error,samples,note";
+
+    /** Two benchmarks as JMH 1.37 writes them: one with a strategy and secondaries, one single-sample without. */
+    private static final String JMH_JSON = """
+            [
+              {
+                "jmhVersion" : "1.37",
+                "benchmark" : "org.jfallocate.bench.DurableAppendBenchmark.append",
+                "mode" : "ss",
+                "params" : { "dir" : "/mnt/xfs/bench", "recordBytes" : "4096", "strategy" : "FALLOCATE", "syncEvery" : "16" },
+                "primaryMetric" : {
+                  "score" : 1234.5678, "scoreError" : 12.25, "scoreUnit" : "us/op",
+                  "rawData" : [ [ 1230.0, 1240.0 ], [ 1233.0, 1235.27 ] ]
+                },
+                "secondaryMetrics" : {
+                  "gc.alloc.rate" : { "score" : 0.5, "scoreError" : 0.1, "scoreUnit" : "MB/sec", "rawData" : [ [ 0.5, 0.5 ], [ 0.5, 0.5 ] ] },
+                  "gc.alloc.rate.norm" : { "score" : 0.0, "scoreError" : 0.0, "scoreUnit" : "B/op", "rawData" : [ [ 0.0, 0.0 ], [ 0.0, 0.0 ] ] },
+                  "p99.9" : { "score" : 2500.125, "scoreError" : "NaN", "scoreUnit" : "us", "rawData" : [ [ 2500.125 ] ] }
+                }
+              },
+              {
+                "jmhVersion" : "1.37",
+                "benchmark" : "org.jfallocate.bench.BindingOverheadBenchmark.jfallocate",
+                "mode" : "avgt",
+                "params" : { "dir" : "/mnt/tmpfs/bench" },
+                "primaryMetric" : { "score" : 512.5, "scoreError" : 3.5, "scoreUnit" : "ns/op", "rawData" : [ [ 510.0, 515.0 ] ] },
+                "secondaryMetrics" : {
+                  "gc.alloc.rate.norm" : { "score" : 1.0E-4, "scoreError" : 2.0E-4, "scoreUnit" : "B/op", "rawData" : [ [ 0.0, 2.0E-4 ] ] }
+                }
+              },
+              {
+                "jmhVersion" : "1.37",
+                "benchmark" : "org.jfallocate.bench.HoleOperationsBenchmark.collapseRange",
+                "mode" : "ss",
+                "params" : { "dir" : "/mnt/xfs/bench" },
+                "primaryMetric" : { "score" : 0.00001, "scoreError" : "NaN", "scoreUnit" : "ms/op", "rawData" : [ [ 0.00001 ] ] },
+                "secondaryMetrics" : { }
+              }
+            ]
+            """;
+
+    private static final CsvRow.Context CONTEXT =
+            new CsvRow.Context("20261123-151500-host", "host", "6.18.0", "OpenJDK 25", "AMD EPYC, 2 cores", "xfs", "/dev/loop3");
+
+    private Locale saved;
+
+    @BeforeEach
+    void germanDefaultLocale() {
+        saved = Locale.getDefault();
+        Locale.setDefault(Locale.GERMANY);
+    }
+
+    @AfterEach
+    void restoreLocale() {
+        Locale.setDefault(saved);
+    }
+
+    @Test
+    void jmhJson_becomesOneRowPerMeasurement_withTheContractsColumnsAndPointDecimals(@TempDir Path dir) throws IOException {
+        Path json = Files.writeString(dir.resolve("jmh-xfs.json"), JMH_JSON);
+        List<CsvRow> rows = new java.util.ArrayList<>(JmhJsonConverter.rows(json, CONTEXT));
+        rows.add(CsvRow.unsupported(CONTEXT, "ReserveSpaceBenchmark.reserve", "WRITE_ZEROES", "EOPNOTSUPP: not here, sorry"));
+        Path csv = dir.resolve("results.csv");
+        CsvWriter.write(csv, rows);
+
+        String text = Files.readString(csv, StandardCharsets.UTF_8);
+        assertFalse(text.contains("\r"), "line ends must be \\n only");
+        List<String> lines = text.lines().toList();
+        assertEquals(HEADER, lines.get(0));
+        // score + p99.9 for the first (gc.* of a single-shot benchmark dropped), score + gc.alloc.rate.norm for the
+        // second, score for the third, one unsupported.
+        assertEquals(7, lines.size(), text);
+
+        Map<String, List<String>> byMetric = lines.stream().skip(1).map(ResultsCsvTest::split)
+                .collect(Collectors.toMap(f -> f.get(7) + ":" + f.get(12), Function.identity()));
+        List<String> score = byMetric.get("DurableAppendBenchmark.append:score");
+        assertEquals(List.of("20261123-151500-host", "host", "6.18.0", "OpenJDK 25", "AMD EPYC, 2 cores", "xfs", "/dev/loop3",
+                "DurableAppendBenchmark.append", "FALLOCATE", "", "4096", "16", "score", "us/op", "1234.5678", "12.25", "4", ""), score);
+
+        List<String> p999 = byMetric.get("DurableAppendBenchmark.append:p99.9");
+        assertEquals("2500.125", p999.get(14));
+        assertEquals("", p999.get(15), "NaN error is written empty");
+        assertEquals("1", p999.get(16));
+        assertFalse(byMetric.containsKey("DurableAppendBenchmark.append:gc.alloc.rate.norm"));
+        List<String> norm = byMetric.get("BindingOverheadBenchmark.jfallocate:gc.alloc.rate.norm");
+        assertEquals(List.of("JFALLOCATE", "B/op", "0.0001", "0.0002", "2"), List.of(norm.get(8), norm.get(13), norm.get(14),
+                norm.get(15), norm.get(16)));
+
+        List<String> collapse = byMetric.get("HoleOperationsBenchmark.collapseRange:score");
+        assertEquals("COLLAPSE_RANGE", collapse.get(8), "a benchmark without strategy is named by its method");
+        assertEquals("0.00001", collapse.get(14), "no exponent, no locale");
+        assertEquals("", collapse.get(15), "one sample: no error");
+
+        List<String> unsupported = byMetric.get("ReserveSpaceBenchmark.reserve:unsupported");
+        assertEquals("WRITE_ZEROES", unsupported.get(8));
+        assertEquals("", unsupported.get(14));
+        assertEquals("EOPNOTSUPP: not here, sorry", unsupported.get(17));
+        assertTrue(text.contains("\"AMD EPYC, 2 cores\""), "a field with a comma is quoted");
+    }
+
+    @Test
+    void numbers_areWrittenWithoutLocaleOrExponent() {
+        assertEquals("1234567.5", CsvRow.number(1234567.5));
+        assertEquals("0.000125", CsvRow.number(1.25e-4));
+        assertEquals("3000", CsvRow.number(3e3));
+        assertEquals("", CsvRow.number(Double.NaN));
+    }
+
+    /** RFC 4180 split of one line (quotes doubled inside quoted fields). */
+    private static List<String> split(String line) {
+        List<String> fields = new java.util.ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cur.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cur.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        fields.add(cur.toString());
+        assertEquals(CsvRow.COLUMNS.size(), fields.size(), () -> "fields in " + line + ": " + Arrays.toString(fields.toArray()));
+        return fields;
+    }
+}
