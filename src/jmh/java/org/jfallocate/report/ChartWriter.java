@@ -238,7 +238,11 @@ public final class ChartWriter {
 
     /** The panel a point is drawn in: its filesystem, and for appends with fsync its sync interval. */
     private static String panel(Point p) {
-        boolean bySync = p.m.workload().kind() == Workload.Kind.DURABLE_APPEND && p.m.syncEvery().isPresent();
+        Workload w = p.m.workload();
+        if (w.kind() == Workload.Kind.HOLE_OPS && w.benchmark().contains(": ")) {
+            return p.m.fsType() + ", " + w.benchmark().substring(w.benchmark().indexOf(": ") + 2);
+        }
+        boolean bySync = w.kind() == Workload.Kind.DURABLE_APPEND && p.m.syncEvery().isPresent();
         return p.m.fsType() + (bySync ? ", sync every " + p.m.syncEvery().getAsLong() : "");
     }
 
@@ -284,6 +288,8 @@ public final class ChartWriter {
                     chart.addSeries(name, cats, values, errors).setFillColor(color);
                 }
             }
+            // One series in a one-run report needs no legend: the panel title says what it is.
+            chart.getStyler().setLegendVisible(seriesNames.size() > 1);
             panels.add(chart);
         }
         save(panels, file, title, caption, out);
@@ -295,6 +301,9 @@ public final class ChartWriter {
 
     private String seriesName(Point p, boolean manyBenchmarks) {
         Workload w = p.m.workload();
+        if (w.kind() == Workload.Kind.HOLE_OPS) {
+            return labels.suffix("score", p.run); // the panel names the pair; only hosts differ
+        }
         List<String> parts = new ArrayList<>();
         if (manyBenchmarks) {
             parts.add(w.benchmark().replace("Benchmark", ""));

@@ -63,7 +63,8 @@ public final class ReportWriter {
     private static final String READING = "For each filesystem and workload: the fastest strategy, its score "
             + "(± JMH's 99.9% confidence half-width), how many times faster it is than NONE (plain appends, no space "
             + "reserved), and the runner-up. \"significant\" means the two intervals score ± error do not overlap; "
-            + "\"within error\" means they do, and the difference may be noise.";
+            + "\"within error\" means they do, and the difference may be noise. In the reserve workloads NONE and SPARSE, "
+            + "which reserve no blocks, are not ranked.";
 
     private String markdown(List<Table> tables, List<ChartFile> charts) {
         StringBuilder sb = new StringBuilder("# ").append(title()).append("\n\n");

@@ -13,6 +13,8 @@ public final class Summary {
 
     /** The strategy every other is compared with: plain appends, no space reserved. */
     public static final String BASELINE = "NONE";
+    /** Strategies that reserve no blocks: not contenders in a reserve workload. */
+    public static final java.util.Set<String> NOT_RESERVING = java.util.Set.of("NONE", "SPARSE");
 
     private Summary() {
     }
@@ -79,10 +81,16 @@ public final class Summary {
         if (Numbers.higherIsBetter(unit)) {
             fastestFirst = fastestFirst.reversed();
         }
-        List<Measurement> ranked = scores.stream().sorted(fastestFirst.thenComparing(Measurement::strategy)).toList();
+        // Reserving nothing is not a way to reserve space: NONE and SPARSE are left out of the reserve ranking.
+        List<Measurement> contenders = w.kind() == Workload.Kind.RESERVE
+                ? scores.stream().filter(m -> !NOT_RESERVING.contains(m.strategy())).toList() : scores;
+        if (contenders.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Measurement> ranked = contenders.stream().sorted(fastestFirst.thenComparing(Measurement::strategy)).toList();
         Measurement best = ranked.get(0);
         Optional<Comparison> vsBaseline = Optional.ofNullable(byStrategy.get(BASELINE))
-                .filter(none -> none != best).map(none -> Comparison.of(best, none));
+                .filter(none -> none != best && w.kind() != Workload.Kind.RESERVE).map(none -> Comparison.of(best, none));
         Optional<Comparison> vsRunnerUp = ranked.size() > 1
                 ? Optional.of(Comparison.of(best, ranked.get(1))) : Optional.empty();
         return Optional.of(new SummaryRow(run, fs, w, ranked, vsBaseline, vsRunnerUp, unsupported));

@@ -47,7 +47,8 @@ public final class SummaryTables {
             cells.add(name(best));
             cells.add(Numbers.valueWithError(best.value().getAsDouble(), best.error()) + " " + best.unit());
             cells.add(row.vsBaseline().map(SummaryTables::comparison)
-                    .orElse(row.baselineIsFastest() ? "NONE is fastest" : "no NONE run"));
+                    .orElse(row.workload().kind() == Workload.Kind.RESERVE ? "not compared: NONE reserves nothing"
+                            : row.baselineIsFastest() ? "NONE is fastest" : "no NONE run"));
             cells.add(row.vsRunnerUp().map(c -> name(c.other()) + ": " + comparison(c)).orElse("only one strategy"));
             List<String> unsupported = row.unsupported().stream()
                     .map(m -> name(m) + (m.note().isEmpty() ? "" : " (" + m.note() + ")")).toList();

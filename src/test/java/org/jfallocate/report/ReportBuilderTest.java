@@ -66,6 +66,9 @@ class ReportBuilderTest {
         assertEquals("POSIX_FALLOCATE", reserveMib.vsRunnerUp().orElseThrow().other().strategy());
         assertEquals(13 / 12.5, reserveMib.vsRunnerUp().orElseThrow().ratio(), 1e-12);
         assertEquals(Comparison.Verdict.WITHIN_ERROR, reserveMib.vsRunnerUp().orElseThrow().verdict());
+        assertEquals(List.of("FALLOCATE", "POSIX_FALLOCATE", "ZERO_FILLED"),
+                reserveMib.ranked().stream().map(Measurement::strategy).toList(), "NONE reserves nothing: not ranked");
+        assertTrue(reserveMib.vsBaseline().isEmpty());
         assertEquals(45000.0, find(rows, "alpha", "ext4", RunFixture.RESERVE, "64 MiB").vsRunnerUp().orElseThrow().ratio(), 1e-9);
 
         // Variants that are benchmark methods compete within their class.
@@ -96,7 +99,8 @@ class ReportBuilderTest {
                 + " | 2.50× faster, significant | ZERO_FILLED: 1.02× faster, within error |  |\n"), md);
         assertTrue(md.contains("| DurableAppendBenchmark.append, 4 KiB records, sync every 16 | FALLOCATE | 122 ± 8 us/op"
                 + " | 1.02× faster, within error | NONE: 1.02× faster, within error |  |\n"), md);
-        assertTrue(md.contains("| ReserveSpaceBenchmark.reserve, 1 MiB | FALLOCATE | 12.5 ± 0.5 us/op | no NONE run"
+        // NONE reserves nothing: faster, but not ranked.
+        assertTrue(md.contains("| ReserveSpaceBenchmark.reserve, 1 MiB | FALLOCATE | 12.5 ± 0.5 us/op | not compared: NONE reserves nothing"
                 + " | POSIX_FALLOCATE: 1.04× faster, within error |  |\n"), md);
         assertTrue(md.contains("| BufferedAppendBenchmark.append, 4 KiB records | NONE | 1.10 ± 0.02 us/op"
                 + " | NONE is fastest | FALLOCATE: 1.09× faster, significant |  |\n"), md);

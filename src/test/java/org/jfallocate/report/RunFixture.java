@@ -105,6 +105,7 @@ final class RunFixture {
                 .row("ext4", DURABLE, "NONE", "", "4096", "1", "extents", "extents", "12", "", "")
                 .score("ext4", BUFFERED, "NONE", "", "4096", "", "us/op", "1.1", "0.02")
                 .score("ext4", BUFFERED, "FALLOCATE", "", "4096", "", "us/op", "1.2", "0.05")
+                .score("ext4", RESERVE, "NONE", MIB, "", "", "us/op", "5", "0.5")
                 .score("ext4", RESERVE, "FALLOCATE", MIB, "", "", "us/op", "12.5", "0.5")
                 .score("ext4", RESERVE, "POSIX_FALLOCATE", MIB, "", "", "us/op", "13", "0.4")
                 .score("ext4", RESERVE, "ZERO_FILLED", MIB, "", "", "us/op", "900", "30")
