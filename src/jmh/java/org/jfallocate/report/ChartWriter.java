@@ -257,7 +257,8 @@ public final class ChartWriter {
         pts.stream().sorted(Comparator.comparing((Point p) -> p.m.workload()).thenComparingInt(p -> runs.indexOf(p.run)))
                 .forEach(p -> seriesNames.add(seriesName(p, manyBenchmarks)));
         Set<String> panelKeys = new TreeSet<>(Comparator.comparing((String k) -> k.split(",")[0])
-                .thenComparingLong(k -> k.contains("sync every ") ? Long.parseLong(k.substring(k.lastIndexOf(' ') + 1)) : 0));
+                .thenComparingLong(k -> k.contains("sync every ") ? Long.parseLong(k.substring(k.lastIndexOf(' ') + 1)) : 0)
+                .thenComparing(Comparator.naturalOrder()));
         pts.forEach(p -> panelKeys.add(panel(p)));
         List<Chart<?, ?>> panels = new ArrayList<>();
         for (String key : panelKeys) {

@@ -84,7 +84,7 @@ class ReportBuilderTest {
         SummaryRow xfs = find(rows, "alpha", "xfs", RunFixture.DURABLE, "sync every 1");
         assertEquals(2.0, xfs.vsBaseline().orElseThrow().ratio(), 1e-12);
         assertEquals(List.of("ZERO_RANGE"), xfs.unsupported().stream().map(Measurement::strategy).toList());
-        assertEquals(10, rows.size(), "ext4: 2 durable, 1 buffered, 3 reserve, overhead, holes; xfs: 1 durable, 1 reserve");
+        assertEquals(11, rows.size(), "ext4: 2 durable, 1 buffered, 3 reserve, overhead, 2 hole pairs; xfs: 1 durable, 1 reserve");
     }
 
     @Test
@@ -136,6 +136,11 @@ class ReportBuilderTest {
             String html = Files.readString(report.resolve("index.html"));
             assertTrue(html.contains("<img src=\"charts/" + chart + "\""), chart + " not on the page");
         }
+        // Panels of 620x420, two a row: durable appends ext4 sync 1, ext4 sync 16, xfs sync 1; one hole pair each.
+        BufferedImage durable = ImageIO.read(report.resolve("charts/durable-append.png").toFile());
+        assertEquals(List.of(1240, 840), List.of(durable.getWidth(), durable.getHeight()), "3 panels in 2 rows");
+        BufferedImage holes = ImageIO.read(report.resolve("charts/hole-ops.png").toFile());
+        assertEquals(List.of(1240, 420), List.of(holes.getWidth(), holes.getHeight()), "2 hole pairs side by side");
         String html = Files.readString(report.resolve("index.html"));
         assertFalse(html.contains("http://") || html.contains("https://"), "the page must open without a network");
         assertTrue(html.contains("<td>ZERO_RANGE (EOPNOTSUPP)</td>"), html);
@@ -151,7 +156,7 @@ class ReportBuilderTest {
         SummaryRow betaSync1 = find(rows, "beta", "ext4", RunFixture.DURABLE, "sync every 1");
         assertEquals(909.0 / 667, betaSync1.vsBaseline().orElseThrow().ratio(), 1e-12);
         assertEquals(Comparison.Verdict.SIGNIFICANT, betaSync1.vsBaseline().orElseThrow().verdict());
-        assertEquals(11, rows.size());
+        assertEquals(12, rows.size());
 
         List<String> merged = Files.readAllLines(out.resolve("merged.csv"));
         List<String> alphaLines = Files.readAllLines(a.resolve("results.csv"));

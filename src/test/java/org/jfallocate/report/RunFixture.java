@@ -118,6 +118,8 @@ final class RunFixture {
                 .score("ext4", OVERHEAD + ".c", "C", "", "", "", "ns/op", "400", "4")
                 .score("ext4", HOLES + ".collapseRange", "COLLAPSE_RANGE", "", "", "", "ms/op", "0.5", "0.1")
                 .score("ext4", HOLES + ".copyTail", "COPY_TAIL", "", "", "", "ms/op", "40", "3")
+                .score("ext4", HOLES + ".punchHole", "PUNCH_HOLE", "", "", "", "ms/op", "0.2", "0.05")
+                .score("ext4", HOLES + ".writeZeros", "WRITE_ZEROS", "", "", "", "ms/op", "9", "1")
                 .score("xfs", DURABLE, "NONE", "", "4096", "1", "us/op", "900", "30")
                 .score("xfs", DURABLE, "FALLOCATE", "", "4096", "1", "us/op", "450", "10")
                 .row("xfs", DURABLE, "ZERO_RANGE", "", "", "", "unsupported", "", "", "", "EOPNOTSUPP")
