@@ -27,7 +27,7 @@ build:
 test:
 	bin/with-fs-matrix $(MVN) verify
 
-# --- Benchmarks (src/jmh/java, notes/README-bench.md) ---------------------------------
+# --- Benchmarks (src/jmh/java, docs/benchmarks.md) ---------------------------------
 # 'make bench' runs the quick profile on every filesystem of the matrix (or, without root,
 # the working directory's and /dev/shm), 'make bench-full' the publication profile;
 # ARGS="..." is passed to JMH (a benchmark regex, -p strategy=..., -p size=..., -p dir=..., -i/-f).
@@ -36,6 +36,10 @@ RESULTS ?= results
 BENCH_RUN_ID := $(shell date -u +%Y%m%d-%H%M%S)-$(shell cat /proc/sys/kernel/hostname 2>/dev/null || echo host)
 BENCH_C_LOOP := target/bench/fallocate_loop
 BENCH_JAVA_FLAGS := --enable-native-access=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
+# JMH 1.37 calls sun.misc.Unsafe, which JDK 24+ warns about; JMH passes these flags on to its forks.
+ifeq ($(shell [ "$(JDK_FEATURE)" -ge 24 ] 2>/dev/null && echo yes),yes)
+BENCH_JAVA_FLAGS += --sun-misc-unsafe-memory-access=allow
+endif
 bench: BENCH_PROFILE := quick
 bench-full: BENCH_PROFILE := full
 # The full profile reserves 1 GiB: the loop images and the tmpfs need room for it.

@@ -9,14 +9,14 @@ import org.jfallocate.testing.JavaProcess;
 import org.jfallocate.testing.TestFilesystems;
 import org.junit.jupiter.api.Test;
 
-/** notes/LayoutExample.java, the layout section's example, runs as written and prints what it shows. */
+/** docs/examples/LayoutExample.java, the layout section's example, runs as written and prints what it shows. */
 class LayoutExampleTest {
 
     @Test
     void layoutExample_onExt4_showsTheHoleAndTheUnwrittenExtentPastEof() throws Exception {
         var ext4 = TestFilesystems.ofType("ext4").orElse(null);
         assumeTrue(ext4 != null, () -> TestFilesystems.whyMissing("ext4"));
-        Path example = Path.of("notes", "LayoutExample.java").toAbsolutePath();
+        Path example = Path.of("docs", "examples", "LayoutExample.java").toAbsolutePath();
         Path file = ext4.freshDir("example").resolve("example.bin");
 
         var r = JavaProcess.run(Path.of(".").toAbsolutePath(), "java", "--enable-native-access=ALL-UNNAMED",

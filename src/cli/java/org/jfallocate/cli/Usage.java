@@ -39,7 +39,7 @@ final class Usage {
              <num> arguments may be followed by the suffixes for
                GiB, TiB, PiB, EiB, ZiB, and YiB (the "iB" is optional)
 
-            For more details see fallocate(1) and notes/README-cli.md.
+            For more details see fallocate(1) and docs/cli.md.
             """;
 
     /** The jar's Implementation-Version, or "dev" when run from classes. */

@@ -35,7 +35,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * {@code make bench}: runs the JMH suite once per filesystem and writes
  * {@code <out>/jmh-<fs>.json}, {@code results.csv}, {@code environment} and
- * {@code histograms/} (notes/CSV-CONTRACT.md).
+ * {@code histograms/} (docs/results-format.md).
  *
  * <p>Before each filesystem it tries every {@link Strategy} and {@link HoleMode} there: the
  * ones that fail are not run (JMH cannot skip a parameter combination itself) and become
@@ -50,6 +50,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  */
 public final class BenchRunner {
     private static final String OVERHEAD = "BindingOverheadBenchmark";
+    private static final String EVENT_OVERHEAD = "EventOverheadBenchmark";
     private static final String FRAGMENTATION = "FragmentationBenchmark";
     private static final String DEFAULT_INCLUDE = "org\\.jfallocate\\.bench\\..*Benchmark\\.";
     private static final long C_CALLS = 1_000_000;
@@ -183,7 +184,9 @@ public final class BenchRunner {
             List<String> includes = user.getIncludes().isEmpty() ? List.of(DEFAULT_INCLUDE) : user.getIncludes();
             List<String> excludes = new ArrayList<>(user.getExcludes());
             if (!withOverhead) {
+                // The call-overhead benchmarks measure the call path, not the filesystem: one tmpfs run is enough.
                 excludes.add("\\." + OVERHEAD + "\\.");
+                excludes.add("\\." + EVENT_OVERHEAD + "\\.");
             }
             Map<String, Boolean> selected = select(includes, excludes);
 

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * One measurement in the tidy results CSV (notes/CSV-CONTRACT.md): every field already
+ * One measurement in the tidy results CSV (docs/results-format.md): every field already
  * formatted as text, numbers without locale (Locale.ROOT style: '.' decimal point, no grouping).
  */
 public record CsvRow(String runId, String host, String kernel, String jdk, String cpu, String fsType, String device,

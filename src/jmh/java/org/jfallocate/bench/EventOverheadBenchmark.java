@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
@@ -43,16 +44,19 @@ import org.openjdk.jmh.annotations.Warmup;
 public class EventOverheadBenchmark {
     private static final long LEN = 4096; // one page: the cheapest call, so that overhead shows
 
-    /** A 1 MiB tmpfs file, fully allocated, open read-write for the whole trial. */
+    /** A 1 MiB file in {@code dir} (a tmpfs: the runner picks it), fully allocated, open read-write for the whole trial. */
     @State(Scope.Thread)
     public static class AllocatedFile {
+        @Param("/dev/shm")
+        public String dir;
+
         Path file;
         int fd;
         MemorySegment errnoState;
 
         @Setup(Level.Trial)
         public void open() throws IOException {
-            file = Files.createTempFile(Path.of("/dev/shm"), "jfallocate-event-overhead", ".dat");
+            file = Files.createTempFile(Path.of(dir), "jfallocate-event-overhead", ".dat");
             fd = PathFiles.openForWrite(file, false);
             errnoState = ErrnoCapture.state();
             if (LibC.fallocate(errnoState, fd, FallocateMode.ALLOCATE.value(), 0, 1 << 20) != 0) {

@@ -92,7 +92,7 @@ final class RunEnvironment {
         kv.put("date_utc", dateUtc);
         for (BenchTarget t : targets) {
             kv.put("fs." + t.name(), t.mount().mountPoint() + " " + t.mount().device() + " " + t.mount().options());
-            loopImage(t.mount().device()).ifPresent(image -> kv.put("fs." + t.name() + ".image", image));
+            loopImage(t.mount().device()).ifPresent(image -> kv.put("image." + t.name(), image));
         }
         kv.putAll(extra);
         StringBuilder sb = new StringBuilder();

@@ -5,7 +5,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
- * One row of a run's {@code results.csv} (see notes/CSV-CONTRACT.md): one number a benchmark measured on one
+ * One row of a run's {@code results.csv} (see docs/results-format.md): one number a benchmark measured on one
  * filesystem for one strategy and parameter set.
  *
  * @param runId the run's id, {@code <UTC yyyyMMdd-HHmmss>-<host>}

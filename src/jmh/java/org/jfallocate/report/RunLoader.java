@@ -15,7 +15,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * Reads a run directory ({@code results/<run-id>/}) and checks it against notes/CSV-CONTRACT.md, so that a report
+ * Reads a run directory ({@code results/<run-id>/}) and checks it against docs/results-format.md, so that a report
  * is never drawn from half a run.
  */
 public final class RunLoader {

@@ -1,6 +1,6 @@
 /**
  * Reports from the benchmark suite's results: {@code make report} runs {@link org.jfallocate.report.ReportMain}
- * on one or more {@code results/<run-id>/} directories (notes/CSV-CONTRACT.md) and writes a {@code report/}
+ * on one or more {@code results/<run-id>/} directories (docs/results-format.md) and writes a {@code report/}
  * directory with an HTML page that opens from disk, a Markdown summary, a summary CSV, the merged CSV of every run
  * and PNG charts drawn with XChart.
  *

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** JMH's JSON to the tidy CSV of notes/CSV-CONTRACT.md, under a default locale that writes "1,5" for 1.5. */
+/** JMH's JSON to the tidy CSV of docs/results-format.md, under a default locale that writes "1,5" for 1.5. */
 class ResultsCsvTest {
     private static final String HEADER =
             "run_id,host,kernel,jdk,cpu,fs_type,device,benchmark,strategy,size_bytes,record_bytes,sync_every,metric,unit,value,error,samples,note";

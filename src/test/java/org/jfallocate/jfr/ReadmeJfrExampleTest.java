@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's {@code RecordingStream} example, compiled and run as written, prints what the
- * README says it prints (durations aside: they are the machine's). The section lives in
- * README.md once folded in, in notes/README-jfr.md until then.
+ * README says it prints (durations aside: they are the machine's).
  */
 class ReadmeJfrExampleTest {
     private static final String SHOWN_FILE = "/dev/shm/watch.dat";
@@ -43,12 +42,12 @@ class ReadmeJfrExampleTest {
     }
 
     private static String readmeWithTheSection() throws Exception {
-        for (Path p : new Path[] {Path.of("README.md"), Path.of("notes", "README-jfr.md")}) {
+        for (Path p : new Path[] {Path.of("README.md")}) {
             if (Files.exists(p) && Files.readString(p).contains("<!-- jfr-example:start -->")) {
                 return Files.readString(p);
             }
         }
-        throw new AssertionError("neither README.md nor notes/README-jfr.md has the JFR example");
+        throw new AssertionError("README.md has no JFR example between <!-- jfr-example:start --> and its end marker");
     }
 
     private static String between(String text, String start, String end) {

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Writes a small run directory the way the JMH suite does (notes/CSV-CONTRACT.md), for the report's tests. */
+/** Writes a small run directory the way the JMH suite does (docs/results-format.md), for the report's tests. */
 final class RunFixture {
 
     static final String HEADER = String.join(",", RunLoader.COLUMNS);
@@ -122,7 +122,9 @@ final class RunFixture {
                 .score("ext4", HOLES + ".writeZeros", "WRITE_ZEROS", "", "", "", "ms/op", "9", "1")
                 .score("xfs", DURABLE, "NONE", "", "4096", "1", "us/op", "900", "30")
                 .score("xfs", DURABLE, "FALLOCATE", "", "4096", "1", "us/op", "450", "10")
-                .row("xfs", DURABLE, "ZERO_RANGE", "", "", "", "unsupported", "", "", "", "EOPNOTSUPP")
+                .row("xfs", DURABLE, "ZERO_RANGE", "", "", "", "unsupported", "", "", "",
+                        // as the suite writes it: the errno, then the whole message, quoted for its commas
+                        "\"EOPNOTSUPP: fallocate(fd=31, ZERO_RANGE, offset=0, len=1048576) failed: EOPNOTSUPP (Operation not supported)\"")
                 .row("xfs", "FragmentationBenchmark.interleavedAppends", "", "", "", "", "failed", "", "", "",
                         "java.io.IOException: No space left on device")
                 .score("xfs", RESERVE, "FALLOCATE", MIB, "", "", "us/op", "8", "0.2")
