@@ -51,6 +51,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 public final class BenchRunner {
     private static final String OVERHEAD = "BindingOverheadBenchmark";
     private static final String EVENT_OVERHEAD = "EventOverheadBenchmark";
+    private static final int FULL_MEASUREMENT_ITERATIONS = 10;
     private static final String FRAGMENTATION = "FragmentationBenchmark";
     private static final String DEFAULT_INCLUDE = "org\\.jfallocate\\.bench\\..*Benchmark\\.";
     private static final long C_CALLS = 1_000_000;
@@ -219,8 +220,12 @@ public final class BenchRunner {
                 }
                 excludes.forEach(options::exclude);
                 if (profile.equals("full")) {
+                    // Publication: three JVMs and twice the quick profile's measurements, 30 samples a point.
                     if (!user.getForkCount().hasValue()) {
                         options.forks(3);
+                    }
+                    if (!user.getMeasurementIterations().hasValue()) {
+                        options.measurementIterations(FULL_MEASUREMENT_ITERATIONS);
                     }
                     if (!user.getParameter("size").hasValue()) {
                         options.param("size", FULL_SIZES);
