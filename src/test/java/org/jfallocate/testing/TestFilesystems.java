@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jfallocate.FileSystemInfo;
 
 /**
  * The filesystems the tests run on. Under {@code make test}, bin/with-fs-matrix mounts the
@@ -85,7 +86,7 @@ public final class TestFilesystems {
     private static TestFs fallback(Path dir) {
         try {
             Files.createDirectories(dir);
-            return new TestFs(MountTable.typeOf(dir), dir);
+            return new TestFs(FileSystemInfo.of(dir).type(), dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
