@@ -110,22 +110,12 @@ class CliErrorsTest {
 
     @Test
     void activeSwapFile_ETXTBSY() throws Exception {
-        assumeTrue(Commands.has("mkswap") && Commands.has("swapon"), "mkswap/swapon (util-linux) are not installed");
-        try (LoopFs fs = LoopFs.create(dir, "ext4", 64)) {
-            assumeTrue(fs.mounted(), fs.whyNot());
-            Path swap = fs.dir().resolve("swapfile");
-            Commands.check("dd", "if=/dev/zero", "of=" + swap, "bs=1M", "count=16", "status=none");
-            Commands.check("chmod", "600", swap.toString());
-            Commands.check("mkswap", swap.toString());
-            Commands.Result on = Commands.run("swapon", swap.toString());
-            assumeTrue(on.ok(), "swapon is refused here: " + on.output());
-            try {
-                FileState before = FileState.of(swap);
-                Cli.fails("jfallocate: " + swap + ": fallocate failed: Text file busy", "-p", "-o", "0", "-l", "1M", swap.toString());
-                before.assertUnchanged(swap);
-            } finally {
-                Commands.check("swapoff", swap.toString());
-            }
+        try (ActiveSwapFile active = ActiveSwapFile.create(dir)) {
+            assumeTrue(active.active(), active.whyNot());
+            Path swap = active.path();
+            FileState before = FileState.of(swap);
+            Cli.fails("jfallocate: " + swap + ": fallocate failed: Text file busy", "-p", "-o", "0", "-l", "1M", swap.toString());
+            before.assertUnchanged(swap);
         }
     }
 
