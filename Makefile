@@ -54,7 +54,7 @@ bench bench-full: export FS_MATRIX_ROOT := $(BENCH_FS_ROOT)
 bench-build:
 	$(MVN) -q test-compile
 	mkdir -p $(dir $(BENCH_C_LOOP))
-	@if command -v gcc >/dev/null; then gcc -O2 -Wall -Wextra -o $(BENCH_C_LOOP) src/jmh/c/fallocate_loop.c; \
+	@if command -v gcc >/dev/null; then gcc -O2 -Wall -Wextra -pthread -o $(BENCH_C_LOOP) src/jmh/c/fallocate_loop.c; \
 	else rm -f $(BENCH_C_LOOP); echo "bench: no gcc: the C baseline of BindingOverheadBenchmark is reported as unsupported" >&2; fi
 
 bench bench-full: bench-build

@@ -2,9 +2,14 @@
  * The physical limit for BindingOverheadBenchmark: the same call, fallocate(fd,
  * FALLOC_FL_KEEP_SIZE, 0, 4096) over an allocated block, timed from C.
  *
- * Usage: fallocate_loop FILE CALLS REPEATS
+ * Usage: fallocate_loop FILE CALLS REPEATS [threaded]
  * Allocates the first 4096 bytes of FILE (created if needed, removed at the end), makes
  * one warm-up round, then prints one line per repeat: the mean ns per call over CALLS calls.
+ *
+ * With "threaded", an idle second thread exists while the loop runs. That is the fair limit
+ * for a JVM, which always has many threads: the kernel looks a descriptor up without
+ * touching the file's reference count only in a single-threaded process (fdget's fast
+ * path), so one idle thread alone makes every call slower.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -13,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <pthread.h>
 #include <unistd.h>
 
 static long long now_ns(void)
@@ -33,11 +39,26 @@ static int round_of(int fd, long calls)
     return 0;
 }
 
+static void *idle(void *unused)
+{
+    (void)unused;
+    for (;;)
+        pause();
+    return NULL;
+}
+
 int main(int argc, char **argv)
 {
-    if (argc != 4) {
-        fprintf(stderr, "usage: %s FILE CALLS REPEATS\n", argv[0]);
+    if (argc != 4 && !(argc == 5 && strcmp(argv[4], "threaded") == 0)) {
+        fprintf(stderr, "usage: %s FILE CALLS REPEATS [threaded]\n", argv[0]);
         return 2;
+    }
+    if (argc == 5) {
+        pthread_t thread;
+        if (pthread_create(&thread, NULL, idle, NULL) != 0) {
+            fprintf(stderr, "pthread_create failed\n");
+            return 1;
+        }
     }
     long calls = atol(argv[2]);
     int repeats = atoi(argv[3]);

@@ -10,20 +10,27 @@ import org.openjdk.jmh.util.ListStatistics;
 
 /**
  * Runs src/jmh/c/fallocate_loop (built by the Makefile) in {@code dir}: the same call as
- * BindingOverheadBenchmark from C, the physical limit. One value per repeat, each the
- * mean ns per call over {@code calls} calls.
+ * BindingOverheadBenchmark from C. One value per repeat, each the mean ns per call over
+ * {@code calls} calls. Two variants: {@code C}, a single-threaded process, and
+ * {@code C_THREADED}, the same loop with an idle second thread, which is the limit a JVM
+ * can reach (the kernel's descriptor lookup is cheaper in single-threaded processes only).
  */
 final class CBaseline {
     private CBaseline() {
     }
 
     static final String BENCHMARK = "BindingOverheadBenchmark.c";
+    static final String BENCHMARK_THREADED = "BindingOverheadBenchmark.c_threaded";
 
-    static CsvRow run(Path binary, Path dir, CsvRow.Context context, long calls, int repeats)
+    static CsvRow run(Path binary, Path dir, CsvRow.Context context, long calls, int repeats, boolean threaded)
             throws IOException, InterruptedException {
         Path file = dir.resolve("fallocate_loop.tmp");
-        Process p = new ProcessBuilder(binary.toString(), file.toString(), Long.toString(calls), Integer.toString(repeats))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<String> command = new ArrayList<>(List.of(binary.toString(), file.toString(), Long.toString(calls),
+                Integer.toString(repeats)));
+        if (threaded) {
+            command.add("threaded");
+        }
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int rc = p.waitFor();
         if (rc != 0) {
@@ -35,8 +42,9 @@ final class CBaseline {
         }
         ListStatistics stats = new ListStatistics();
         values.forEach(stats::addValue);
-        System.out.printf(java.util.Locale.ROOT, "C baseline (%s): %s ns/op per repeat%n", dir, values);
-        return CsvRow.measured(context, BENCHMARK, "C", "", "", "", "score", "ns/op", stats.getMean(),
+        String variant = threaded ? "C_THREADED" : "C";
+        System.out.printf(java.util.Locale.ROOT, "%s baseline (%s): %s ns/op per repeat%n", variant, dir, values);
+        return CsvRow.measured(context, threaded ? BENCHMARK_THREADED : BENCHMARK, variant, "", "", "", "score", "ns/op", stats.getMean(),
                 stats.getMeanErrorAt(0.999), stats.getN());
     }
 }
