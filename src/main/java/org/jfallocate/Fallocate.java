@@ -76,7 +76,7 @@ public final class Fallocate {
         try {
             NativeCall.fallocate(fd, path, mode, offset, len);
         } finally {
-            close(fd, path);
+            PathFiles.close(fd, path);
         }
     }
 
@@ -140,7 +140,7 @@ public final class Fallocate {
         try {
             NativeCall.posixFallocate(fd, path, offset, len);
         } finally {
-            close(fd, path);
+            PathFiles.close(fd, path);
         }
     }
 
@@ -201,7 +201,7 @@ public final class Fallocate {
         try {
             return preallocate(fd, path, offset, len);
         } finally {
-            close(fd, path);
+            PathFiles.close(fd, path);
         }
     }
 
@@ -234,9 +234,5 @@ public final class Fallocate {
             throw new ClosedChannelException();
         }
         return ChannelFds.fdOf(channel);
-    }
-
-    private static void close(int fd, Path path) throws IOException {
-        PathFiles.close(fd, path);
     }
 }

@@ -47,10 +47,4 @@ final class Downcalls {
                 .orElseThrow(() -> new LinkageError("the C library has no symbol '" + name + "'"));
         return LINKER.downcallHandle(symbol, descriptor, options);
     }
-
-    /** The linker's canonical layout for a C type such as "long" or "size_t". */
-    static java.lang.foreign.MemoryLayout c(String type) {
-        return LINKER == null ? java.lang.foreign.ValueLayout.JAVA_LONG
-                : LINKER.canonicalLayouts().get(type);
-    }
 }

@@ -1,17 +1,11 @@
 package org.jfallocate.internal;
 
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
-
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.util.Map;
 
 /** The filesystem under a descriptor, by its statfs magic number, for error messages. */
 public final class FsMagic {
     private FsMagic() {
     }
-
-    private static final long STATFS_SIZE = 120; // struct statfs on 64-bit Linux
 
     // linux/magic.h. ext2, ext3 and ext4 share one number; the mount table tells them apart.
     private static final Map<Long, String> NAMES = Map.ofEntries(
@@ -35,17 +29,6 @@ public final class FsMagic {
             Map.entry(0x50495045L, "pipefs"),
             Map.entry(0x534F434BL, "sockfs"));
 
-    /** statfs f_type of an open descriptor, or -1 when fstatfs fails. */
-    public static long magicOf(int fd) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment buf = arena.allocate(STATFS_SIZE, 8);
-            if (LibC.fstatfs(ErrnoCapture.state(), fd, buf) != 0) {
-                return -1;
-            }
-            return buf.get(JAVA_LONG, 0);
-        }
-    }
-
     /** A name for a statfs magic number, or "0x…" when unknown. */
     public static String nameOf(long magic) {
         String name = NAMES.get(magic);
@@ -54,7 +37,7 @@ public final class FsMagic {
 
     /** The filesystem's name for a descriptor, or null when it cannot be told. */
     public static String nameOfFd(int fd) {
-        long magic = magicOf(fd);
-        return magic < 0 ? null : nameOf(magic);
+        StatFs.Result fs = StatFs.ofFd(ErrnoCapture.state(), fd);
+        return fs == null ? null : nameOf(fs.magic());
     }
 }
