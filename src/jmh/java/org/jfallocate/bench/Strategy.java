@@ -32,19 +32,9 @@ public enum Strategy {
         }
     },
     /** fallocate(2) mode 0: blocks allocated (as unwritten extents) and the size set. */
-    FALLOCATE {
-        @Override
-        void reserve(RandomAccessFile file, long size) throws IOException {
-            Fallocate.fallocate(file.getChannel(), FallocateMode.ALLOCATE, 0, size);
-        }
-    },
+    FALLOCATE(FallocateMode.ALLOCATE),
     /** fallocate(2) FALLOC_FL_KEEP_SIZE: blocks allocated, the size left at 0. */
-    FALLOCATE_KEEP_SIZE {
-        @Override
-        void reserve(RandomAccessFile file, long size) throws IOException {
-            Fallocate.fallocate(file.getChannel(), FallocateMode.KEEP_SIZE, 0, size);
-        }
-    },
+    FALLOCATE_KEEP_SIZE(FallocateMode.KEEP_SIZE),
     /** posix_fallocate(3): fallocate mode 0, or glibc's one-byte-per-block emulation where that fails. */
     POSIX_FALLOCATE {
         @Override
@@ -53,19 +43,9 @@ public enum Strategy {
         }
     },
     /** fallocate(2) FALLOC_FL_ZERO_RANGE: zeroed (typically unwritten) blocks. */
-    ZERO_RANGE {
-        @Override
-        void reserve(RandomAccessFile file, long size) throws IOException {
-            Fallocate.fallocate(file.getChannel(), FallocateMode.ZERO_RANGE, 0, size);
-        }
-    },
+    ZERO_RANGE(FallocateMode.ZERO_RANGE),
     /** fallocate(2) FALLOC_FL_WRITE_ZEROES (Linux 6.17): written zeros, offloaded to the device. */
-    WRITE_ZEROES {
-        @Override
-        void reserve(RandomAccessFile file, long size) throws IOException {
-            Fallocate.fallocate(file.getChannel(), FallocateMode.WRITE_ZEROES, 0, size);
-        }
-    },
+    WRITE_ZEROES(FallocateMode.WRITE_ZEROES),
     /** Zeros written with write(2) in 1 MiB chunks, then fdatasync: blocks allocated and written. */
     ZERO_FILLED {
         @Override
@@ -84,12 +64,26 @@ public enum Strategy {
     /** Allocated once: a fresh 1 MiB direct buffer per call would be timed with the reservation. */
     private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(ZERO_CHUNK);
 
+    /** The fallocate(2) mode of the strategies that are one fallocate call; null for the others. */
+    private final FallocateMode mode;
+
+    Strategy() {
+        this(null);
+    }
+
+    Strategy(FallocateMode mode) {
+        this.mode = mode;
+    }
+
     /**
-     * Reserves {@code size} bytes from offset 0 of {@code file}.
+     * Reserves {@code size} bytes from offset 0 of {@code file}: one fallocate with this
+     * strategy's mode, unless the constant says otherwise.
      *
      * @throws org.jfallocate.UnsupportedModeException when the filesystem cannot do it
      */
-    abstract void reserve(RandomAccessFile file, long size) throws IOException;
+    void reserve(RandomAccessFile file, long size) throws IOException {
+        Fallocate.fallocate(file.getChannel(), mode, 0, size);
+    }
 
     /**
      * Whether this strategy works in {@code dir}: tries it on a 1 MiB scratch file.
