@@ -25,17 +25,25 @@ public record ByteRange(long offset, long length) {
         }
     }
 
-    /** The byte after the range, {@code offset + length}. */
+    /** {@return the byte after the range, {@code offset + length}} */
     public long end() {
         return offset + length;
     }
 
-    /** Whether {@code other} lies wholly inside this range. */
+    /**
+     * {@return whether {@code other} lies wholly inside this range}
+     *
+     * @param other the range to look for in this one
+     */
     public boolean contains(ByteRange other) {
         return other.offset >= offset && other.end() <= end();
     }
 
-    /** Whether the two ranges share at least one byte. */
+    /**
+     * {@return whether the two ranges share at least one byte}
+     *
+     * @param other the range to compare with
+     */
     public boolean overlaps(ByteRange other) {
         return other.offset < end() && offset < other.end();
     }

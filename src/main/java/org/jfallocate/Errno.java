@@ -71,12 +71,12 @@ public enum Errno {
         this.text = text;
     }
 
-    /** The error number, e.g. 95 for EOPNOTSUPP. */
+    /** {@return the error number, e.g. 95 for EOPNOTSUPP} */
     public int number() {
         return number;
     }
 
-    /** glibc's text for the error, as strerror(3) gives it. */
+    /** {@return glibc's text for the error, as strerror(3) gives it} */
     public String text() {
         return text;
     }
@@ -91,13 +91,21 @@ public enum Errno {
         return number > 0 && number < BY_NUMBER.length ? BY_NUMBER[number] : null;
     }
 
-    /** The C name of an error number ("EOPNOTSUPP"), or "errno N" when unknown. */
+    /**
+     * {@return the C name of an error number ("EOPNOTSUPP"), or "errno N" when unknown}
+     *
+     * @param number an errno value
+     */
     public static String nameOf(int number) {
         Errno e = of(number);
         return e != null ? e.name() : "errno " + number;
     }
 
-    /** glibc's text for an error number, or "Unknown error N" as strerror(3) says it. */
+    /**
+     * {@return glibc's text for an error number, or "Unknown error N" as strerror(3) says it}
+     *
+     * @param number an errno value
+     */
     public static String textOf(int number) {
         Errno e = of(number);
         return e != null ? e.text : "Unknown error " + number;

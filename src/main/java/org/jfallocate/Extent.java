@@ -22,17 +22,21 @@ public record Extent(long logicalOffset, long physicalOffset, long length, Set<E
         flags = Collections.unmodifiableSet(copy);
     }
 
-    /** Whether the extent has {@code flag}. */
+    /**
+     * {@return whether the extent has {@code flag}}
+     *
+     * @param flag the flag to look for
+     */
     public boolean has(ExtentFlag flag) {
         return flags.contains(flag);
     }
 
-    /** Allocated but never written ({@link ExtentFlag#UNWRITTEN}): reads as zeros. */
+    /** {@return whether the extent is allocated but never written ({@link ExtentFlag#UNWRITTEN}): it reads as zeros} */
     public boolean isUnwritten() {
         return flags.contains(ExtentFlag.UNWRITTEN);
     }
 
-    /** The file's bytes this extent maps. */
+    /** {@return the file's bytes this extent maps} */
     public ByteRange logicalRange() {
         return new ByteRange(logicalOffset, length);
     }

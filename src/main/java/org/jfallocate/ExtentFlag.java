@@ -41,12 +41,12 @@ public enum ExtentFlag {
         this.value = value;
     }
 
-    /** The C name, e.g. {@code FIEMAP_EXTENT_UNWRITTEN}. */
+    /** {@return the C name, e.g. {@code FIEMAP_EXTENT_UNWRITTEN}} */
     public String cName() {
         return cName;
     }
 
-    /** The bit in {@code fe_flags}. */
+    /** {@return the bit in {@code fe_flags}} */
     public int value() {
         return value;
     }

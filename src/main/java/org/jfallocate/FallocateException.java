@@ -18,12 +18,17 @@ import java.util.Optional;
 public class FallocateException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /** The call that failed. */
     private final Operation operation;
     private final transient Path path;
+    /** The descriptor the call was made on. */
     private final int fd;
     private final transient FallocateMode mode;
+    /** The offset argument. */
     private final long offset;
+    /** The len argument. */
     private final long length;
+    /** The raw error number. */
     private final int errno;
 
     FallocateException(CallSite call, int errno, String hint) {
@@ -39,42 +44,42 @@ public class FallocateException extends IOException {
         this.errno = errno;
     }
 
-    /** The call that failed. */
+    /** {@return the call that failed} */
     public Operation operation() {
         return operation;
     }
 
-    /** The file's path, when the call was given one. */
+    /** {@return the file's path, when the call was given one} */
     public Optional<Path> path() {
         return Optional.ofNullable(path);
     }
 
-    /** The file descriptor the call was made on. */
+    /** {@return the file descriptor the call was made on} */
     public int fd() {
         return fd;
     }
 
-    /** The mode of the call; {@link FallocateMode#ALLOCATE} for posix_fallocate. */
+    /** {@return the mode of the call; {@link FallocateMode#ALLOCATE} for posix_fallocate} */
     public FallocateMode mode() {
         return mode;
     }
 
-    /** The offset argument, in bytes. */
+    /** {@return the offset argument, in bytes} */
     public long offset() {
         return offset;
     }
 
-    /** The len argument, in bytes. */
+    /** {@return the len argument, in bytes} */
     public long length() {
         return length;
     }
 
-    /** The error number the call reported. */
+    /** {@return the error number the call reported} */
     public int errnoValue() {
         return errno;
     }
 
-    /** The error as a constant, or null for an errno jfallocate does not know. */
+    /** {@return the error as a constant, or null for an errno jfallocate does not know} */
     public Errno errno() {
         return Errno.of(errno);
     }

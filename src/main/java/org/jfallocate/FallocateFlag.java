@@ -61,17 +61,17 @@ public enum FallocateFlag {
         this.since = since;
     }
 
-    /** The flag's value in C, e.g. 0x02 for {@code FALLOC_FL_PUNCH_HOLE}. */
+    /** {@return the flag's value in C, e.g. 0x02 for {@code FALLOC_FL_PUNCH_HOLE}} */
     public int value() {
         return value;
     }
 
-    /** The Linux version that added the flag, e.g. "3.15", or "reserved". */
+    /** {@return the Linux version that added the flag, e.g. "3.15", or "reserved"} */
     public String since() {
         return since;
     }
 
-    /** The C macro name, e.g. {@code FALLOC_FL_PUNCH_HOLE}. */
+    /** {@return the C macro name, e.g. {@code FALLOC_FL_PUNCH_HOLE}} */
     public String cName() {
         return "FALLOC_FL_" + name();
     }

@@ -139,22 +139,26 @@ public final class FallocateMode {
         return bits;
     }
 
-    /** The value passed to the kernel as fallocate(2)'s {@code mode}. */
+    /** {@return the value passed to the kernel as fallocate(2)'s {@code mode}} */
     public int value() {
         return value;
     }
 
-    /** The known flags in this mode; empty for {@link #ALLOCATE}. */
+    /** {@return the known flags in this mode; empty for {@link #ALLOCATE}} */
     public Set<FallocateFlag> flags() {
         return flags;
     }
 
-    /** Whether this mode contains {@code flag}. */
+    /**
+     * {@return whether this mode contains {@code flag}}
+     *
+     * @param flag the flag to look for
+     */
     public boolean has(FallocateFlag flag) {
         return flags.contains(flag);
     }
 
-    /** False for a mode made by {@link #raw(int)}, whose combination nobody checked. */
+    /** {@return whether the combination was checked: false for a mode made by {@link #raw(int)}} */
     public boolean isChecked() {
         return checked;
     }
@@ -162,6 +166,8 @@ public final class FallocateMode {
     /**
      * Whether a call with this mode can create the file when given a {@code Path}: only the
      * modes that allocate from nothing do (ALLOCATE and WRITE_ZEROES), as in util-linux.
+     *
+     * @return true for ALLOCATE and WRITE_ZEROES
      */
     public boolean createsFile() {
         return value == 0 || value == FallocateFlag.WRITE_ZEROES.value();

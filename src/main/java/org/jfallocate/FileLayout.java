@@ -221,7 +221,7 @@ public record FileLayout(long size, long allocatedBytes, int blockSize, List<Byt
         return holes;
     }
 
-    /** Whether this filesystem gave an extent map for the file (false on tmpfs, for example). */
+    /** {@return whether this filesystem gave an extent map for the file (false on tmpfs, for example)} */
     public boolean hasExtentMap() {
         return extentMap.isPresent();
     }
@@ -241,6 +241,7 @@ public record FileLayout(long size, long allocatedBytes, int blockSize, List<Byt
     /**
      * The number of extents: 1 for a file in one piece, more for a fragmented one.
      *
+     * @return the number of extents
      * @throws UnsupportedOperationException if the filesystem has no extent map
      */
     public int extentCount() {
@@ -250,6 +251,7 @@ public record FileLayout(long size, long allocatedBytes, int blockSize, List<Byt
     /**
      * Bytes in extents flagged {@link ExtentFlag#UNWRITTEN}: allocated by fallocate, never written.
      *
+     * @return the unwritten bytes
      * @throws UnsupportedOperationException if the filesystem has no extent map
      */
     public long unwrittenBytes() {
@@ -259,6 +261,7 @@ public record FileLayout(long size, long allocatedBytes, int blockSize, List<Byt
     /**
      * Bytes in extents flagged {@link ExtentFlag#SHARED} with another file (reflinks, snapshots).
      *
+     * @return the shared bytes
      * @throws UnsupportedOperationException if the filesystem has no extent map
      */
     public long sharedBytes() {
@@ -268,6 +271,8 @@ public record FileLayout(long size, long allocatedBytes, int blockSize, List<Byt
     /**
      * The extents that share at least one byte with {@code range}.
      *
+     * @param range the bytes to look at
+     * @return those extents
      * @throws UnsupportedOperationException if the filesystem has no extent map
      */
     public List<Extent> extentsOverlapping(ByteRange range) {
@@ -275,7 +280,7 @@ public record FileLayout(long size, long allocatedBytes, int blockSize, List<Byt
         return extents().stream().filter(e -> e.logicalRange().overlaps(range)).toList();
     }
 
-    /** Bytes of {@code [0, size)} that lie in holes. */
+    /** {@return the number of bytes of {@code [0, size)} that lie in holes} */
     public long holeBytes() {
         return holes.stream().mapToLong(ByteRange::length).sum();
     }

@@ -91,12 +91,12 @@ public record FileSystemInfo(String type, long magic, long blockSize, int device
         return FsMagic.nameOfFd(fd);
     }
 
-    /** The device as {@code major:minor}, e.g. {@code 7:3}. */
+    /** {@return the device as {@code major:minor}, e.g. {@code 7:3}} */
     public String device() {
         return deviceMajor + ":" + deviceMinor;
     }
 
-    /** The magic number in hex as linux/magic.h writes it, e.g. {@code 0xef53}. */
+    /** {@return the magic number in hex as linux/magic.h writes it, e.g. {@code 0xef53}} */
     public String magicHex() {
         return "0x" + Long.toHexString(magic);
     }

@@ -49,12 +49,12 @@ public record ModeSupport(Path directory, FileSystemInfo fileSystem, List<Result
      * @param errno 0 when the call worked, else the errno it failed with
      */
     public record Result(String name, FallocateMode mode, int errno) {
-        /** Whether the call worked. */
+        /** {@return whether the call worked} */
         public boolean supported() {
             return errno == 0;
         }
 
-        /** {@code PUNCH_HOLE yes} or {@code COLLAPSE_RANGE no EOPNOTSUPP}. */
+        /** {@return the mode's line, {@code PUNCH_HOLE yes} or {@code COLLAPSE_RANGE no EOPNOTSUPP}} */
         public String toLine() {
             return name + (errno == 0 ? " yes" : " no " + Errno.nameOf(errno));
         }
@@ -71,6 +71,8 @@ public record ModeSupport(Path directory, FileSystemInfo fileSystem, List<Result
     /**
      * Whether fallocate(2) with {@code mode} worked on this filesystem.
      *
+     * @param mode a probed mode
+     * @return true if the call succeeded
      * @throws IllegalArgumentException if the mode was not probed (a {@link FallocateMode#raw} one)
      */
     public boolean supports(FallocateMode mode) {
@@ -81,6 +83,8 @@ public record ModeSupport(Path directory, FileSystemInfo fileSystem, List<Result
      * The errno fallocate(2) gave for {@code mode}, or empty when it worked. An errno this
      * library has no constant for is reported by {@link Result#errno()}.
      *
+     * @param mode a probed mode
+     * @return the errno, or empty
      * @throws IllegalArgumentException if the mode was not probed
      */
     public Optional<Errno> errno(FallocateMode mode) {
@@ -91,6 +95,8 @@ public record ModeSupport(Path directory, FileSystemInfo fileSystem, List<Result
     /**
      * The outcome for {@code mode}.
      *
+     * @param mode a probed mode
+     * @return its result
      * @throws IllegalArgumentException if the mode was not probed
      */
     public Result result(FallocateMode mode) {
@@ -104,7 +110,7 @@ public record ModeSupport(Path directory, FileSystemInfo fileSystem, List<Result
                 + results.stream().map(Result::name).toList());
     }
 
-    /** Each probed mode by name, e.g. {@code "PUNCH_HOLE" -> true}, in probe order. */
+    /** {@return each probed mode by name, e.g. {@code "PUNCH_HOLE" -> true}, in probe order} */
     public Map<String, Boolean> asMap() {
         Map<String, Boolean> map = new LinkedHashMap<>();
         results.forEach(r -> map.put(r.name(), r.supported()));
@@ -115,6 +121,8 @@ public record ModeSupport(Path directory, FileSystemInfo fileSystem, List<Result
      * One line per mode ({@code NAME yes} or {@code NAME no ERRNO}), then a
      * {@code POSIX_FALLOCATE} line saying {@code yes}, {@code emulated} or {@code no ERRNO};
      * lines end with {@code \n}.
+     *
+     * @return the table
      */
     public String toTable() {
         StringBuilder sb = new StringBuilder();

@@ -16,7 +16,7 @@ public enum Operation {
         this.cName = cName;
     }
 
-    /** The C function's name, e.g. "posix_fallocate". */
+    /** {@return the C function's name, e.g. "posix_fallocate"} */
     public String cName() {
         return cName;
     }
