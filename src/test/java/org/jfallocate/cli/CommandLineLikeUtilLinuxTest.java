@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,7 +48,10 @@ class CommandLineLikeUtilLinuxTest {
                 "-o --len -l 1 " + MISSING, "-l 1 -o --len " + MISSING, "-p -l 1 -", "-p -l 1 -- -",
                 // what picocli alone reads otherwise: "=" kept in an attached value, -5 an option
                 "-l=5 " + MISSING, "-nl=5 " + MISSING, "-p -l 1 -5", "-n5 -l 1 " + MISSING, "-c -q -d " + MISSING,
-                "-lq " + MISSING, "-Q -h");
+                "-lq " + MISSING, "-Q -h",
+                // getopt_long's own rules: the full name in its messages, an error after the operand
+                "--keep=3 -l 1 " + MISSING, "--ver=1", "-vl", "--le= " + MISSING, "-l 1 " + MISSING + " -n -q",
+                "-x -l1 -- -n " + MISSING);
     }
 
     @ParameterizedTest(name = "fallocate {0}")
@@ -61,7 +63,7 @@ class CommandLineLikeUtilLinuxTest {
         assertEquals(ul, inProcess(args).asUtilLinux(null), "fallocate " + line);
     }
 
-    /** Conflicts both versions of util-linux reject; the groups they list differ (see ExclusiveOptions). */
+    /** Conflicts both versions of util-linux reject; the groups they list differ (see Option.EXCLUSIVE). */
     static Stream<String> conflictsEveryVersionRejects() {
         return Stream.of("-c -d", "-d -c", "-p -z -l 1", "-n -c -l 1", "-c -n -l 1", "-x -z -l 1",
                 "--collapse-range --dig-holes", "-cd");
@@ -95,7 +97,7 @@ class CommandLineLikeUtilLinuxTest {
         assertEquals(1, jf.status(), line);
         assertTrue(jf.stderr().startsWith("jfallocate: mutually exclusive arguments:"), jf.stderr());
         for (String option : line.split(" ")) {
-            String name = option.startsWith("--") ? option.substring(2) : Args.LONG_NAMES.get(option.charAt(1));
+            String name = option.startsWith("--") ? option.substring(2) : Option.ofLetter(option.charAt(1)).longName();
             assertTrue(jf.stderr().contains(" --" + name), jf.stderr() + " names " + name);
         }
     }
@@ -119,11 +121,12 @@ class CommandLineLikeUtilLinuxTest {
         Tools.Run jf = inProcess(words("-h -q --bogus"));
         assertEquals(0, jf.status());
         assertEquals("", jf.stderr());
-        for (String name : Args.LONG_NAMES.values()) {
-            assertTrue(jf.stdout().contains("--" + name), "help mentions --" + name);
-        }
-        for (String extra : List.of("--probe", "--layout", "--format")) {
-            assertTrue(jf.stdout().contains(extra), "help mentions " + extra);
+        for (Option option : Option.values()) {
+            assertTrue(jf.stdout().contains("--" + option.longName()), "help mentions --" + option.longName());
+            if (option.letter() != 0) {
+                assertTrue(jf.stdout().contains(" -" + option.letter() + ", --" + option.longName()),
+                        "help gives -" + option.letter() + " for --" + option.longName());
+            }
         }
     }
 
