@@ -80,7 +80,7 @@ class KernelErrorsTest {
 
     @Test
     void fullTinyTmpfs_givesNoSpaceException() throws Exception {
-        try (ScratchMount tiny = ScratchMount.tmpfs(dir.resolve("tiny"), "size=1m")) {
+        try (ScratchMount tiny = ScratchMount.tmpfs(dir.resolve("tiny"), "1m")) {
             assumeTrue(tiny.mounted(), tiny.whyNot());
             Path file = tiny.dir().resolve("f");
             byte[] data = FileBytes.writePattern(file, 4096);

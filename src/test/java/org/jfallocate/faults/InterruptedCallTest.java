@@ -32,7 +32,7 @@ class InterruptedCallTest {
 
     @Test
     void signalStormDuringLongTmpfsAllocations_neitherFailsNorLosesAnyOfTheRange() throws Exception {
-        try (ScratchMount tmpfs = ScratchMount.tmpfs(dir.resolve("shm"), "size=600m")) {
+        try (ScratchMount tmpfs = ScratchMount.tmpfs(dir.resolve("shm"), "600m")) {
             assumeTrue(tmpfs.mounted(), tmpfs.whyNot());
             Path file = tmpfs.dir().resolve("f");
             int interrupted = 0;
