@@ -218,7 +218,7 @@ public final class Fallocate {
         return preallocate(fd, null, offset, len);
     }
 
-    private static Preallocation preallocate(int fd, Path path, long offset, long len) throws IOException {
+    static Preallocation preallocate(int fd, Path path, long offset, long len) throws IOException {
         try {
             NativeCall.fallocate(fd, path, FallocateMode.ALLOCATE, offset, len, "preallocate:fallocate");
             return Preallocation.FALLOCATE;

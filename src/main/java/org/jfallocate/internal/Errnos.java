@@ -12,6 +12,7 @@ public final class Errnos {
     public static final int EINTR = 4;
     public static final int ENXIO = 6;
     public static final int EACCES = 13;
+    public static final int EEXIST = 17;
     public static final int ENOTTY = 25;
     public static final int ENOSPC = 28;
     public static final int ENOSYS = 38;

@@ -32,6 +32,9 @@ public final class LibC {
     // int close(int fd);
     private static final MethodHandle CLOSE = Downcalls.handle("close",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT), ERRNO);
+    // int ftruncate(int fd, off_t length);
+    private static final MethodHandle FTRUNCATE = Downcalls.handle("ftruncate",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG), ERRNO);
     // int statx(int dirfd, const char *path, int flags, unsigned int mask, struct statx *buf); glibc 2.28.
     private static final MethodHandle STATX = Downcalls.handle("statx",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS), ERRNO);
@@ -84,6 +87,14 @@ public final class LibC {
             return (int) CLOSE.invokeExact(errno, fd);
         } catch (Throwable t) {
             throw bug("close", t);
+        }
+    }
+
+    public static int ftruncate(MemorySegment errno, int fd, long length) {
+        try {
+            return (int) FTRUNCATE.invokeExact(errno, fd, length);
+        } catch (Throwable t) {
+            throw bug("ftruncate", t);
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -34,7 +35,13 @@ public final class PathFiles {
         return open(path, O_RDONLY | O_CLOEXEC);
     }
 
-    private static int open(Path path, int flags) throws IOException {
+    /**
+     * Opens {@code path} with these open(2) flags, close-on-exec added; EINTR retried.
+     *
+     * @throws IOException the usual java.nio.file types for a missing or forbidden file
+     */
+    public static int open(Path path, int flags) throws IOException {
+        flags |= O_CLOEXEC;
         MemorySegment errno = ErrnoCapture.state();
         int fd;
         do {
@@ -66,6 +73,7 @@ public final class PathFiles {
         return switch (errno) {
             case Errnos.ENOENT -> new NoSuchFileException(path.toString(), null, reason);
             case Errnos.EACCES, Errnos.EPERM -> new AccessDeniedException(path.toString(), null, reason);
+            case Errnos.EEXIST -> new FileAlreadyExistsException(path.toString(), null, reason);
             default -> new FileSystemException(path.toString(), null, reason);
         };
     }
