@@ -105,8 +105,9 @@ public final class Jfallocate {
         FallocateMode mode = FallocateMode.of(args.flags().toArray(FallocateFlag[]::new));
         // O_CREAT only where new space is allocated from nothing: plain allocation and write-zeroes
         boolean create = !scan && mode.createsFile();
-        int flags = args.has(Option.REPORT_HOLES) ? PosixFile.O_RDONLY : PosixFile.O_RDWR | (create ? PosixFile.O_CREAT : 0);
-        try (PosixFile file = PosixFile.open(name, flags)) {
+        OpenFile.How how = args.has(Option.REPORT_HOLES) ? OpenFile.How.READ
+                : create ? OpenFile.How.CREATE : OpenFile.How.WRITE;
+        try (OpenFile file = OpenFile.open(name, how)) {
             if (args.has(Option.REPORT_HOLES)) {
                 HoleReport.report(file, offset, length, args.verbose > 0, out);
             } else if (args.has(Option.DIG_HOLES)) {

@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
+import org.jfallocate.testing.ChildProcess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -145,6 +147,16 @@ class CommandLineLikeUtilLinuxTest {
         assertEquals(new Tools.Run(0, "/dev/zero: 0 B (0 bytes) converted to sparse holes.\n", ""), dig);
         Tools.Run report = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> inProcess("-r", "/dev/zero"));
         assertEquals(0, report.status(), report.stderr());
+    }
+
+    /** lseek(2) on a FIFO fails with ESPIPE: util-linux says so, and so must jfallocate, which seeks through FileLayout. */
+    @Test
+    void digOnAFifoFailsAsUtilLinuxDoes(@TempDir Path dir) throws Exception {
+        assumeTrue(Tools.utilLinuxPresent(), "util-linux fallocate(1) is not installed");
+        assertTrue(ChildProcess.run(Duration.ofSeconds(30), "mkfifo", dir.resolve("fifo").toString()).ok());
+        Tools.Run ul = Tools.utilLinux(dir, "-d", "fifo");
+        assertEquals(new Tools.Run(1, "", "fallocate: seek on fifo failed: Illegal seek\n"), ul);
+        assertEquals(ul, Tools.jfallocate(dir, "-d", "fifo").asUtilLinux(null));
     }
 
     /** jfallocate's main in this JVM, its output captured. */
