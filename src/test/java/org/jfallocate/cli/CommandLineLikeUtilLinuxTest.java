@@ -44,11 +44,11 @@ class CommandLineLikeUtilLinuxTest {
                 "--len=1 " + MISSING, "--le 1 " + MISSING, "--po -l 1 " + MISSING, "--keep -l1 " + MISSING,
                 MISSING + " -l 1", "-l1 -o 1 -- " + MISSING, "-nl 1MiB " + MISSING, "-l1G -o1T " + MISSING,
                 "-vvl 0x10 -o 010 " + MISSING, "-p -p -l 1 " + MISSING, "-c -c -l 1 " + MISSING,
-                // getopt's prefixes, not picocli's abbreviations; values that look like options
+                // getopt's prefixes (picocli's abbreviations, used before, took --k-s); values that look like options
                 "--k-s -l1 " + MISSING, "--col-r -l1 " + MISSING, "--bogus=3 " + MISSING, "--ver",
                 "--verb -l1 " + MISSING, "--le", "-nl", "--of=-1 -l 1 " + MISSING, "-o - -l 1 " + MISSING,
                 "-o --len -l 1 " + MISSING, "-l 1 -o --len " + MISSING, "-p -l 1 -", "-p -l 1 -- -",
-                // what picocli alone reads otherwise: "=" kept in an attached value, -5 an option
+                // what picocli read otherwise before: "=" kept in an attached value, -5 an option
                 "-l=5 " + MISSING, "-nl=5 " + MISSING, "-p -l 1 -5", "-n5 -l 1 " + MISSING, "-c -q -d " + MISSING,
                 "-lq " + MISSING, "-Q -h",
                 // getopt_long's own rules: the full name in its messages, an error after the operand
