@@ -50,13 +50,13 @@ public enum Errno {
     EROFS(30, "Read-only file system"),
     /** File name too long. */
     ENAMETOOLONG(36, "File name too long"),
-    /** Function not implemented: the filesystem has no fallocate at all. */
+    /** Function not implemented: the kernel has no fallocate(2) at all (a filesystem without it says EOPNOTSUPP). */
     ENOSYS(38, "Function not implemented"),
     /** Too many levels of symbolic links. */
     ELOOP(40, "Too many levels of symbolic links"),
     /** Value too large for defined data type. */
     EOVERFLOW(75, "Value too large for defined data type"),
-    /** Operation not supported: the filesystem does not support this mode. */
+    /** Operation not supported: the filesystem does not support this mode, or has no fallocate at all (ext2). */
     EOPNOTSUPP(95, "Operation not supported"),
     /** Disk quota exceeded. */
     EDQUOT(122, "Disk quota exceeded");

@@ -45,7 +45,8 @@ public final class Fallocate {
      * @param len     the length of the range in bytes, {@code > 0}
      * @throws IllegalArgumentException for a bad offset, len or fd, naming the rule
      * @throws ClosedChannelException   if the channel is closed
-     * @throws UnsupportedModeException if the filesystem does not support the mode (EOPNOTSUPP, ENOSYS)
+     * @throws UnsupportedModeException if the filesystem does not support the mode (EOPNOTSUPP), or the
+     *                                  kernel has no fallocate(2) at all (ENOSYS)
      * @throws NoSpaceException         if the filesystem is out of space (ENOSPC)
      * @throws FallocateException       for any other error the kernel reports
      * @throws UnsupportedOperationException if not on Linux, or the JVM flag above is missing
@@ -170,8 +171,8 @@ public final class Fallocate {
 
     /**
      * Reserve the range the fastest way this filesystem allows, growing the file if needed:
-     * fallocate(2) mode 0, and where the filesystem does not support it (EOPNOTSUPP, ENOSYS;
-     * ext2, for example), posix_fallocate(3)'s emulation, which writes a zero byte into every
+     * fallocate(2) mode 0, and where the filesystem does not support it (EOPNOTSUPP: ext2, for
+     * example) or the kernel lacks it (ENOSYS), posix_fallocate(3)'s emulation, which writes a zero byte into every
      * block of the range. Afterwards the range is allocated either way.
      *
      * @param channel an open channel with WRITE access

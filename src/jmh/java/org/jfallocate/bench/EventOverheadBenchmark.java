@@ -1,7 +1,6 @@
 package org.jfallocate.bench;
 
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,9 +8,8 @@ import java.util.concurrent.TimeUnit;
 import jdk.jfr.Recording;
 import org.jfallocate.Fallocate;
 import org.jfallocate.FallocateMode;
-import org.jfallocate.internal.ErrnoCapture;
-import org.jfallocate.internal.LibC;
 import org.jfallocate.internal.PathFiles;
+import org.jfallocate.internal.Syscalls;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -52,15 +50,16 @@ public class EventOverheadBenchmark {
 
         Path file;
         int fd;
-        MemorySegment errnoState;
+        Syscalls os;
 
         @Setup(Level.Trial)
         public void open() throws IOException {
             file = Files.createTempFile(Path.of(dir), "jfallocate-event-overhead", ".dat");
             fd = PathFiles.openForWrite(file, false);
-            errnoState = ErrnoCapture.state();
-            if (LibC.fallocate(errnoState, fd, FallocateMode.ALLOCATE.value(), 0, 1 << 20) != 0) {
-                throw new IOException("setup: fallocate failed, errno " + ErrnoCapture.errno(errnoState));
+            os = Syscalls.current();
+            int errno = os.fallocate(fd, FallocateMode.ALLOCATE.value(), 0, 1 << 20);
+            if (errno != 0) {
+                throw new IOException("setup: fallocate failed, errno " + errno);
             }
         }
 
@@ -119,7 +118,7 @@ public class EventOverheadBenchmark {
     /** The baseline: the bare downcall with errno capture, no checks, no event support. */
     @Benchmark
     public int withoutEventSupport(AllocatedFile f) {
-        return LibC.fallocate(f.errnoState, f.fd, FallocateMode.KEEP_SIZE.value(), 0, LEN);
+        return f.os.fallocate(f.fd, FallocateMode.KEEP_SIZE.value(), 0, LEN);
     }
 
     /** The library's call in a JVM that records nothing. */

@@ -59,7 +59,7 @@ public final class Fiemap {
     }
 
     static Result extents(int fd, int perCall) {
-        MemorySegment errnoState = ErrnoCapture.state();
+        Syscalls os = Syscalls.current();
         List<Extent> extents = new ArrayList<>();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buf = arena.allocate(HEADER_SIZE + EXTENT_SIZE * perCall, 8);
@@ -70,8 +70,8 @@ public final class Fiemap {
                 buf.set(JAVA_LONG, FM_LENGTH, FIEMAP_MAX_OFFSET);
                 buf.set(JAVA_INT, FM_FLAGS, FIEMAP_FLAG_SYNC);
                 buf.set(JAVA_INT, FM_EXTENT_COUNT, perCall);
-                if (LibC.ioctl(errnoState, fd, FS_IOC_FIEMAP, buf) != 0) {
-                    int errno = ErrnoCapture.errno(errnoState);
+                int errno = os.ioctl(fd, FS_IOC_FIEMAP, buf);
+                if (errno != 0) {
                     if (errno == Errnos.EINTR) {
                         continue;
                     }

@@ -1,6 +1,5 @@
 package org.jfallocate.internal;
 
-import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import org.jfallocate.ByteRange;
@@ -28,19 +27,19 @@ public final class SeekRanges {
      * offset: the caller owns the descriptor or restores the offset ({@link #position}).
      */
     public static Result dataRanges(int fd) {
-        MemorySegment errnoState = ErrnoCapture.state();
+        Syscalls os = Syscalls.current();
         List<ByteRange> data = new ArrayList<>();
         long pos = 0;
         while (true) {
-            long start = LibC.lseek(errnoState, fd, pos, SEEK_DATA);
+            long start = os.lseek(fd, pos, SEEK_DATA);
             if (start < 0) {
-                int errno = ErrnoCapture.errno(errnoState);
+                int errno = (int) -start;
                 // ENXIO: no data at or after pos, the normal end of the walk.
                 return errno == Errnos.ENXIO ? new Result(List.copyOf(data), 0) : new Result(List.of(), errno);
             }
-            long end = LibC.lseek(errnoState, fd, start, SEEK_HOLE);
+            long end = os.lseek(fd, start, SEEK_HOLE);
             if (end < 0) {
-                int errno = ErrnoCapture.errno(errnoState);
+                int errno = (int) -end;
                 // ENXIO here: the file shrank between the two calls; what was seen is all there is.
                 return errno == Errnos.ENXIO ? new Result(List.copyOf(data), 0) : new Result(List.of(), errno);
             }
@@ -52,13 +51,13 @@ public final class SeekRanges {
         }
     }
 
-    /** The descriptor's file offset, or -1 with errno in this thread's capture state. */
+    /** The descriptor's file offset, or -errno. */
     public static long position(int fd) {
-        return LibC.lseek(ErrnoCapture.state(), fd, 0, SEEK_CUR);
+        return Syscalls.current().lseek(fd, 0, SEEK_CUR);
     }
 
     /** Sets the descriptor's file offset back to {@code pos}; false if lseek failed. */
     public static boolean restore(int fd, long pos) {
-        return LibC.lseek(ErrnoCapture.state(), fd, pos, SEEK_SET) == pos;
+        return Syscalls.current().lseek(fd, pos, SEEK_SET) == pos;
     }
 }

@@ -1,12 +1,10 @@
 package org.jfallocate.internal.jfr;
 
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import jdk.jfr.FlightRecorder;
 import org.jfallocate.Errno;
-import org.jfallocate.internal.ErrnoCapture;
 import org.jfallocate.internal.Statx;
 
 /**
@@ -45,13 +43,14 @@ public final class FallocateEvents {
         event.operation = operation;
         event.fd = fd;
         event.path = path != null ? path.toAbsolutePath().toString() : pathOfFd(fd);
+
         event.mode = modeNames;
         event.modeValue = modeValue;
         event.offset = offset;
         event.length = length;
-        Statx.Result before = Statx.ofFd(ErrnoCapture.state(), fd);
-        event.sizeBefore = before != null ? before.size() : -1;
-        event.allocatedBefore = before != null ? before.allocatedBytes() : -1;
+        Statx.Result before = Statx.ofFd(fd);
+        event.sizeBefore = before.failed() ? -1 : before.size();
+        event.allocatedBefore = before.failed() ? -1 : before.allocatedBytes();
         event.begin();
         return event;
     }
@@ -67,10 +66,9 @@ public final class FallocateEvents {
         if (!event.shouldCommit()) {
             return;
         }
-        MemorySegment errnoState = ErrnoCapture.state();
-        Statx.Result after = Statx.ofFd(errnoState, event.fd);
-        event.sizeAfter = after != null ? after.size() : -1;
-        event.allocatedAfter = after != null ? after.allocatedBytes() : -1;
+        Statx.Result after = Statx.ofFd(event.fd);
+        event.sizeAfter = after.failed() ? -1 : after.size();
+        event.allocatedAfter = after.failed() ? -1 : after.allocatedBytes();
         event.errno = errno;
         event.result = errno == 0 ? "0" : Errno.nameOf(errno);
         event.commit();
