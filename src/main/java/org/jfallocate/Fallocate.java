@@ -113,10 +113,13 @@ public final class Fallocate {
     /**
      * posix_fallocate(3) on a channel: allocate the range, growing the file if needed. Where
      * the filesystem has no fallocate(2), glibc emulates it by writing a zero byte into
-     * every block of the range. Errors come back as the result, not through errno; they are
-     * reported the same way as fallocate's.
+     * every block of the range that reads as zero, so it reads the file too: the emulation
+     * needs a descriptor open for reading and writing, not opened with APPEND (EBADF). On a
+     * write-only descriptor it fails with EBADF as soon as the range covers data already in
+     * the file. Errors come back as the result, not through errno; they are reported the same
+     * way as fallocate's.
      *
-     * @param channel an open channel with WRITE access (and not opened with APPEND)
+     * @param channel an open channel with READ and WRITE access, not APPEND
      * @param offset  the first byte of the range, {@code >= 0}
      * @param len     the length of the range in bytes, {@code > 0}
      * @throws NoSpaceException    if the filesystem is out of space

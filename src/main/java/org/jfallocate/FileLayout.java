@@ -179,7 +179,9 @@ public record FileLayout(long size, long allocatedBytes, int blockSize, List<Byt
         Optional<List<Extent>> extents = Optional.empty();
         Optional<Errno> why = Optional.empty();
         if (map.ok()) {
-            extents = Optional.of(map.extents());
+            extents = Optional.of(map.extents().stream()
+                    .map(x -> new Extent(x.logical(), x.physical(), x.length(), ExtentFlag.decode(x.flags())))
+                    .toList());
         } else if (map.errno() == Errnos.EOPNOTSUPP || map.errno() == Errnos.ENOTTY) {
             why = Optional.of(Errno.of(map.errno()));
         } else {
@@ -189,10 +191,10 @@ public record FileLayout(long size, long allocatedBytes, int blockSize, List<Byt
                 extents, why);
     }
 
-    private static List<ByteRange> clip(List<ByteRange> ranges, long size) {
+    private static List<ByteRange> clip(List<SeekRanges.Range> ranges, long size) {
         List<ByteRange> out = new ArrayList<>();
-        for (ByteRange r : ranges) {
-            long end = Math.min(r.end(), size);
+        for (SeekRanges.Range r : ranges) {
+            long end = Math.min(r.offset() + r.length(), size);
             if (end > r.offset()) {
                 out.add(new ByteRange(r.offset(), end - r.offset()));
             }

@@ -30,7 +30,7 @@ final class NativeCall {
         if (FallocateEvents.enabled()) {
             FallocateEvent event = FallocateEvents.begin(eventOperation, fd, path, mode.toString(), mode.value(), offset, len);
             errno = callFallocate(fd, mode.value(), offset, len);
-            FallocateEvents.commit(event, errno);
+            FallocateEvents.commit(event, errno, errno == 0 ? "0" : Errno.nameOf(errno));
         } else {
             errno = callFallocate(fd, mode.value(), offset, len);
         }
@@ -52,7 +52,7 @@ final class NativeCall {
             FallocateMode mode = FallocateMode.ALLOCATE;
             FallocateEvent event = FallocateEvents.begin(eventOperation, fd, path, mode.toString(), mode.value(), offset, len);
             errno = callPosixFallocate(fd, offset, len);
-            FallocateEvents.commit(event, errno);
+            FallocateEvents.commit(event, errno, errno == 0 ? "0" : Errno.nameOf(errno));
         } else {
             errno = callPosixFallocate(fd, offset, len);
         }
@@ -134,8 +134,8 @@ final class NativeCall {
             case ENOSYS -> "the kernel has no fallocate(2) system call (a filesystem without it gives EOPNOTSUPP)";
             case EOPNOTSUPP -> "this filesystem" + fsName(call.fd()) + " does not support "
                     + (call.operation() == Operation.FALLOCATE ? "this mode" : "this call");
-            case EPERM -> "the file is immutable, append-only (which forbids PUNCH_HOLE, COLLAPSE_RANGE, "
-                    + "INSERT_RANGE and ZERO_RANGE), or sealed against writing or growing";
+            case EPERM -> "the file is immutable, append-only (which allows only mode 0 and KEEP_SIZE), "
+                    + "or sealed against writing or growing";
             case ESPIPE -> "the descriptor is a pipe or FIFO";
             case ETXTBSY -> "the file is an active swap file";
             default -> null;

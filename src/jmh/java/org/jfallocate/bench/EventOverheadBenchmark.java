@@ -72,7 +72,8 @@ public class EventOverheadBenchmark {
 
     /**
      * A running in-memory recording. {@code eventOn} enables the event with no threshold and
-     * its default stack trace, as {@code -XX:StartFlightRecording} would; otherwise it is disabled.
+     * its default settings (no stack trace), as {@code -XX:StartFlightRecording} would, or
+     * with a stack trace when {@code stackTrace} asks for one; otherwise it is disabled.
      * In memory so that millions of events a second do not fill the disk.
      */
     @State(Scope.Benchmark)
@@ -80,10 +81,17 @@ public class EventOverheadBenchmark {
         Recording recording;
 
         void start(boolean eventOn) {
+            start(eventOn, false);
+        }
+
+        void start(boolean eventOn, boolean stackTrace) {
             recording = new Recording();
             recording.setToDisk(false);
             if (eventOn) {
-                recording.enable("jfallocate.Fallocate").withThreshold(Duration.ZERO).withStackTrace();
+                var settings = recording.enable("jfallocate.Fallocate").withThreshold(Duration.ZERO);
+                if (stackTrace) {
+                    settings.withStackTrace();
+                }
             } else {
                 recording.disable("jfallocate.Fallocate");
                 recording.enable("jdk.ThreadSleep"); // something else is recorded: JFR is live
@@ -103,6 +111,15 @@ public class EventOverheadBenchmark {
         @Setup(Level.Trial)
         public void start() {
             start(true);
+        }
+    }
+
+    /** Recording with the event on and its stack trace asked for. */
+    @State(Scope.Benchmark)
+    public static class EventOnWithStackTrace extends RecordingRunning {
+        @Setup(Level.Trial)
+        public void start() {
+            start(true, true);
         }
     }
 
@@ -133,9 +150,15 @@ public class EventOverheadBenchmark {
         Fallocate.fallocate(f.fd, FallocateMode.KEEP_SIZE, 0, LEN);
     }
 
-    /** The library's call recorded: two statx calls, a stack trace and the event write. */
+    /** The library's call recorded with the event's defaults: two statx calls and the event write. */
     @Benchmark
     public void eventEnabled(AllocatedFile f, EventOn recording) throws IOException {
+        Fallocate.fallocate(f.fd, FallocateMode.KEEP_SIZE, 0, LEN);
+    }
+
+    /** The same with the stack trace a recording may ask for: what walking the stack adds. */
+    @Benchmark
+    public void eventEnabled_withStackTrace(AllocatedFile f, EventOnWithStackTrace recording) throws IOException {
         Fallocate.fallocate(f.fd, FallocateMode.KEEP_SIZE, 0, LEN);
     }
 }

@@ -2,7 +2,6 @@ package org.jfallocate.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.jfallocate.ByteRange;
 
 /**
  * A file's data ranges through {@code lseek(2)}'s SEEK_DATA and SEEK_HOLE. A filesystem
@@ -18,8 +17,12 @@ public final class SeekRanges {
     static final int SEEK_DATA = 3;
     static final int SEEK_HOLE = 4;
 
+    /** One data range: {@code [offset, offset + length)}. */
+    public record Range(long offset, long length) {
+    }
+
     /** The data ranges, or the errno of the lseek that failed. */
-    public record Result(List<ByteRange> data, int errno) {
+    public record Result(List<Range> data, int errno) {
     }
 
     /**
@@ -28,7 +31,7 @@ public final class SeekRanges {
      */
     public static Result dataRanges(int fd) {
         Syscalls os = Syscalls.current();
-        List<ByteRange> data = new ArrayList<>();
+        List<Range> data = new ArrayList<>();
         long pos = 0;
         while (true) {
             long start = os.lseek(fd, pos, SEEK_DATA);
@@ -46,7 +49,7 @@ public final class SeekRanges {
             if (end <= start) {
                 return new Result(List.copyOf(data), 0);
             }
-            data.add(new ByteRange(start, end - start));
+            data.add(new Range(start, end - start));
             pos = end;
         }
     }

@@ -42,6 +42,54 @@ public final class Statx {
         }
     }
 
+    // "" for AT_EMPTY_PATH, made once: statx only reads it.
+    private static final MemorySegment EMPTY_PATH = Arena.global().allocateFrom("");
+
+    /**
+     * A buffer for {@link #ofFd(int, MemorySegment)}, to be reused call after call.
+     *
+     * @param arena where it lives
+     * @return a struct statx buffer
+     */
+    public static MemorySegment buffer(Arena arena) {
+        return arena.allocate(STRUCT_SIZE, 8);
+    }
+
+    /**
+     * statx of an open descriptor into a caller's buffer ({@link #buffer}), allocating nothing;
+     * read it with {@link #size}, {@link #allocatedBytes}, {@link #inode}, {@link #devMajor}, {@link #devMinor}.
+     *
+     * @return 0, or the errno
+     */
+    public static int ofFd(int fd, MemorySegment buf) {
+        return Syscalls.current().statx(fd, EMPTY_PATH, AT_EMPTY_PATH, STATX_BASIC_STATS, buf);
+    }
+
+    /** stx_size of a filled buffer. */
+    public static long size(MemorySegment buf) {
+        return buf.get(JAVA_LONG, 40);
+    }
+
+    /** stx_blocks × 512 of a filled buffer. */
+    public static long allocatedBytes(MemorySegment buf) {
+        return buf.get(JAVA_LONG, 48) * 512;
+    }
+
+    /** stx_ino of a filled buffer. */
+    public static long inode(MemorySegment buf) {
+        return buf.get(JAVA_LONG, 32);
+    }
+
+    /** stx_dev_major of a filled buffer. */
+    public static int devMajor(MemorySegment buf) {
+        return buf.get(JAVA_INT, 136);
+    }
+
+    /** stx_dev_minor of a filled buffer. */
+    public static int devMinor(MemorySegment buf) {
+        return buf.get(JAVA_INT, 140);
+    }
+
     /** statx of an open descriptor. */
     public static Result ofFd(int fd) {
         try (Arena arena = Arena.ofConfined()) {
