@@ -1,7 +1,6 @@
 package org.jfallocate;
 
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.channels.ClosedChannelException;
@@ -12,10 +11,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
-import org.jfallocate.internal.ErrnoCapture;
 import org.jfallocate.internal.Errnos;
 import org.jfallocate.internal.LibC;
 import org.jfallocate.internal.PathFiles;
+import org.jfallocate.internal.Syscalls;
 
 /**
  * A file opened by jfallocate itself, owning its descriptor, for any number of
@@ -223,14 +222,14 @@ public final class FallocateFile implements AutoCloseable {
         }
         acquire();
         try {
-            MemorySegment errno = ErrnoCapture.state();
+            Syscalls os = Syscalls.current();
             int e;
             do {
-                if (LibC.ftruncate(errno, fd, size) == 0) {
-                    return;
-                }
-                e = ErrnoCapture.errno(errno);
+                e = os.ftruncate(fd, size);
             } while (e == Errnos.EINTR);
+            if (e == 0) {
+                return;
+            }
             throw new FileSystemException(path.toString(), null,
                     "ftruncate(fd=" + fd + ", " + size + ") failed: " + Errnos.describe(e));
         } finally {

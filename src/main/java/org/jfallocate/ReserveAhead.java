@@ -12,7 +12,7 @@ import java.util.Objects;
  * reserved space; {@link FallocateFile#trim(long)} gives back what was reserved and not
  * written. Most calls make no system call at all: one in {@code step / write size} does.
  *
- * <p>Where the filesystem has no fallocate (EOPNOTSUPP, as on ext2, or ENOSYS) the caller's
+ * <p>Where fallocate is missing (EOPNOTSUPP from a filesystem such as ext2, ENOSYS from a kernel without it) the caller's
  * {@link Fallback} decides; the first refusal settles it, and fallocate is not tried again.
  *
  * <p>Made by {@link FallocateFile#reserveAhead}. Not safe for use by several threads at once:

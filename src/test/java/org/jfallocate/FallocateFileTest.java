@@ -271,6 +271,38 @@ class FallocateFileTest {
         assertEquals(64 * MIB, Files.size(file));
     }
 
+    // glibc's emulation reads each block before writing it: a write-only descriptor works on an
+    // empty file and fails with EBADF once the range covers data, which is left as it was.
+    @Test
+    void posixEmulation_onAWriteOnlyStream_failsWithEBADF_onceTheFileHasData() throws Exception {
+        Path dir = ext2Dir("wronly");
+        Path empty = dir.resolve("empty");
+        try (java.io.FileOutputStream out = new java.io.FileOutputStream(empty.toFile())) {
+            Fallocate.posixFallocate(out.getChannel(), 0, 64 * KIB);
+        }
+        assertEquals(64 * KIB, Files.size(empty), "nothing to read: the emulation works write-only");
+        Path full = dir.resolve("full");
+        byte[] data = FileBytes.writePattern(full, 10_000);
+        try (FileChannel writeOnly = FileChannel.open(full, WRITE)) { // O_WRONLY
+            FallocateException e = assertThrows(FallocateException.class,
+                    () -> Fallocate.posixFallocate(writeOnly, 0, 64 * KIB));
+            assertEquals(Errno.EBADF, e.errno());
+            assertEquals(Operation.POSIX_FALLOCATE, e.operation());
+        }
+        // A stream that keeps the data opens O_WRONLY|O_APPEND, which the emulation refuses as well.
+        try (java.io.FileOutputStream out = new java.io.FileOutputStream(full.toFile(), true)) {
+            FallocateException e = assertThrows(FallocateException.class,
+                    () -> Fallocate.posixFallocate(out.getChannel(), 0, 64 * KIB));
+            assertEquals(Errno.EBADF, e.errno());
+        }
+        try (FallocateFile f = FallocateFile.open(full, WRITE)) {
+            FallocateException e = assertThrows(FallocateException.class, () -> f.posixFallocate(0, 64 * KIB));
+            assertEquals(Errno.EBADF, e.errno());
+            assertEquals(full, e.path().orElseThrow());
+        }
+        assertArrayEquals(data, Files.readAllBytes(full), "the failed calls left the bytes as they were");
+    }
+
     private static Path ext2Dir(String name) throws IOException {
         var ext2 = TestFilesystems.ofType("ext2");
         assumeTrue(ext2.isPresent(), TestFilesystems.whyMissing("ext2"));

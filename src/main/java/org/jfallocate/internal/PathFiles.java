@@ -42,24 +42,23 @@ public final class PathFiles {
      */
     public static int open(Path path, int flags) throws IOException {
         flags |= O_CLOEXEC;
-        MemorySegment errno = ErrnoCapture.state();
         int fd;
-        do {
-            try (Arena arena = Arena.ofConfined()) {
-                fd = LibC.open(errno, arena.allocateFrom(path.toAbsolutePath().toString()), flags, CREATE_PERMISSIONS);
-            }
-        } while (fd < 0 && ErrnoCapture.errno(errno) == Errnos.EINTR);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment name = arena.allocateFrom(path.toAbsolutePath().toString());
+            do {
+                fd = Syscalls.current().open(name, flags, CREATE_PERMISSIONS);
+            } while (fd == -Errnos.EINTR);
+        }
         if (fd < 0) {
-            throw openFailure(path, ErrnoCapture.errno(errno));
+            throw openFailure(path, -fd);
         }
         return fd;
     }
 
     /** Closes a descriptor jfallocate opened; a failure (EIO on close) is reported, not hidden. */
     public static void close(int fd, Path path) throws IOException {
-        MemorySegment errno = ErrnoCapture.state();
-        if (LibC.close(errno, fd) != 0) {
-            int e = ErrnoCapture.errno(errno);
+        int e = Syscalls.current().close(fd);
+        if (e != 0) {
             // EINTR on close still releases the descriptor on Linux; retrying could close another file.
             if (e != Errnos.EINTR) {
                 throw new FileSystemException(path.toString(), null,
