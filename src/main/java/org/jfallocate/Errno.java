@@ -1,74 +1,75 @@
 package org.jfallocate;
 
+import org.jfallocate.internal.Errnos;
+
 /**
- * The Linux error numbers jfallocate reports, with their C names and glibc's text. The
- * numbers are the generic Linux ones, the same on x86_64 and aarch64. An errno not listed
- * here is reported by number ({@link #nameOf(int)}).
+ * The Linux error numbers jfallocate reports, with their C names and glibc's text: the
+ * table for any code that turns an errno into words, a command-line tool's messages
+ * included. The numbers are the generic Linux ones, the same on x86_64 and aarch64. An
+ * errno not listed here is reported by number ({@link #nameOf(int)}, {@link #textOf(int)}).
  */
 public enum Errno {
-    /** Operation not permitted: immutable, append-only or sealed file. */
-    EPERM(1, "Operation not permitted"),
+    /** Operation not permitted: an immutable or sealed file, or an append-only one for every mode but 0 and KEEP_SIZE. */
+    EPERM(Errnos.EPERM),
     /** No such file or directory. */
-    ENOENT(2, "No such file or directory"),
+    ENOENT(Errnos.ENOENT),
     /** Interrupted system call; jfallocate retries these calls instead of reporting it. */
-    EINTR(4, "Interrupted system call"),
+    EINTR(Errnos.EINTR),
     /** Input/output error, e.g. a filesystem that was shut down. */
-    EIO(5, "Input/output error"),
+    EIO(Errnos.EIO),
     /** No such device or address; lseek's SEEK_DATA/SEEK_HOLE at end of file. */
-    ENXIO(6, "No such device or address"),
+    ENXIO(Errnos.ENXIO),
     /** Bad file descriptor: closed, or not open for writing. */
-    EBADF(9, "Bad file descriptor"),
+    EBADF(Errnos.EBADF),
     /** Resource temporarily unavailable. */
-    EAGAIN(11, "Resource temporarily unavailable"),
+    EAGAIN(Errnos.EAGAIN),
     /** Cannot allocate memory. */
-    ENOMEM(12, "Cannot allocate memory"),
+    ENOMEM(Errnos.ENOMEM),
     /** Permission denied. */
-    EACCES(13, "Permission denied"),
+    EACCES(Errnos.EACCES),
     /** File exists. */
-    EEXIST(17, "File exists"),
+    EEXIST(Errnos.EEXIST),
     /** No such device: the descriptor is not a regular file or directory. */
-    ENODEV(19, "No such device"),
+    ENODEV(Errnos.ENODEV),
     /** Not a directory. */
-    ENOTDIR(20, "Not a directory"),
+    ENOTDIR(Errnos.ENOTDIR),
     /** Is a directory. */
-    EISDIR(21, "Is a directory"),
+    EISDIR(Errnos.EISDIR),
     /** Invalid argument: bad offset or length, or an alignment the mode requires. */
-    EINVAL(22, "Invalid argument"),
+    EINVAL(Errnos.EINVAL),
     /** Too many open files. */
-    EMFILE(24, "Too many open files"),
+    EMFILE(Errnos.EMFILE),
     /** Inappropriate ioctl for device. */
-    ENOTTY(25, "Inappropriate ioctl for device"),
+    ENOTTY(Errnos.ENOTTY),
     /** Text file busy: the file is an active swap file. */
-    ETXTBSY(26, "Text file busy"),
+    ETXTBSY(Errnos.ETXTBSY),
     /** File too large: offset + len is beyond the filesystem's maximum file size. */
-    EFBIG(27, "File too large"),
+    EFBIG(Errnos.EFBIG),
     /** No space left on device. */
-    ENOSPC(28, "No space left on device"),
+    ENOSPC(Errnos.ENOSPC),
     /** Illegal seek: the descriptor is a pipe or FIFO. */
-    ESPIPE(29, "Illegal seek"),
+    ESPIPE(Errnos.ESPIPE),
     /** Read-only file system. */
-    EROFS(30, "Read-only file system"),
+    EROFS(Errnos.EROFS),
     /** File name too long. */
-    ENAMETOOLONG(36, "File name too long"),
-    /** Function not implemented: the filesystem has no fallocate at all. */
-    ENOSYS(38, "Function not implemented"),
+    ENAMETOOLONG(Errnos.ENAMETOOLONG),
+    /** Function not implemented: the kernel has no fallocate(2) at all (a filesystem without it says EOPNOTSUPP). */
+    ENOSYS(Errnos.ENOSYS),
     /** Too many levels of symbolic links. */
-    ELOOP(40, "Too many levels of symbolic links"),
+    ELOOP(Errnos.ELOOP),
     /** Value too large for defined data type. */
-    EOVERFLOW(75, "Value too large for defined data type"),
-    /** Operation not supported: the filesystem does not support this mode. */
-    EOPNOTSUPP(95, "Operation not supported"),
+    EOVERFLOW(Errnos.EOVERFLOW),
+    /** Operation not supported: the filesystem does not support this mode, or has no fallocate at all (ext2). */
+    EOPNOTSUPP(Errnos.EOPNOTSUPP),
     /** Disk quota exceeded. */
-    EDQUOT(122, "Disk quota exceeded");
+    EDQUOT(Errnos.EDQUOT);
 
     private static final Errno[] BY_NUMBER = byNumber();
 
     private final int number;
-    private final String text;
 
-    Errno(int number, String text) {
+    Errno(int number) {
         this.number = number;
-        this.text = text;
     }
 
     /** {@return the error number, e.g. 95 for EOPNOTSUPP} */
@@ -78,7 +79,7 @@ public enum Errno {
 
     /** {@return glibc's text for the error, as strerror(3) gives it} */
     public String text() {
-        return text;
+        return Errnos.text(number);
     }
 
     /**
@@ -97,8 +98,7 @@ public enum Errno {
      * @param number an errno value
      */
     public static String nameOf(int number) {
-        Errno e = of(number);
-        return e != null ? e.name() : "errno " + number;
+        return Errnos.name(number);
     }
 
     /**
@@ -107,8 +107,7 @@ public enum Errno {
      * @param number an errno value
      */
     public static String textOf(int number) {
-        Errno e = of(number);
-        return e != null ? e.text : "Unknown error " + number;
+        return Errnos.text(number);
     }
 
     private static Errno[] byNumber() {

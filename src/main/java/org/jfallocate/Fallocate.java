@@ -45,7 +45,8 @@ public final class Fallocate {
      * @param len     the length of the range in bytes, {@code > 0}
      * @throws IllegalArgumentException for a bad offset, len or fd, naming the rule
      * @throws ClosedChannelException   if the channel is closed
-     * @throws UnsupportedModeException if the filesystem does not support the mode (EOPNOTSUPP, ENOSYS)
+     * @throws UnsupportedModeException if the filesystem does not support the mode (EOPNOTSUPP), or the
+     *                                  kernel has no fallocate(2) at all (ENOSYS)
      * @throws NoSpaceException         if the filesystem is out of space (ENOSPC)
      * @throws FallocateException       for any other error the kernel reports
      * @throws UnsupportedOperationException if not on Linux, or the JVM flag above is missing
@@ -112,10 +113,13 @@ public final class Fallocate {
     /**
      * posix_fallocate(3) on a channel: allocate the range, growing the file if needed. Where
      * the filesystem has no fallocate(2), glibc emulates it by writing a zero byte into
-     * every block of the range. Errors come back as the result, not through errno; they are
-     * reported the same way as fallocate's.
+     * every block of the range that reads as zero, so it reads the file too: the emulation
+     * needs a descriptor open for reading and writing, not opened with APPEND (EBADF). On a
+     * write-only descriptor it fails with EBADF as soon as the range covers data already in
+     * the file. Errors come back as the result, not through errno; they are reported the same
+     * way as fallocate's.
      *
-     * @param channel an open channel with WRITE access (and not opened with APPEND)
+     * @param channel an open channel with READ and WRITE access, not APPEND
      * @param offset  the first byte of the range, {@code >= 0}
      * @param len     the length of the range in bytes, {@code > 0}
      * @throws NoSpaceException    if the filesystem is out of space
@@ -170,8 +174,8 @@ public final class Fallocate {
 
     /**
      * Reserve the range the fastest way this filesystem allows, growing the file if needed:
-     * fallocate(2) mode 0, and where the filesystem does not support it (EOPNOTSUPP, ENOSYS;
-     * ext2, for example), posix_fallocate(3)'s emulation, which writes a zero byte into every
+     * fallocate(2) mode 0, and where the filesystem does not support it (EOPNOTSUPP: ext2, for
+     * example) or the kernel lacks it (ENOSYS), posix_fallocate(3)'s emulation, which writes a zero byte into every
      * block of the range. Afterwards the range is allocated either way.
      *
      * @param channel an open channel with WRITE access
@@ -218,7 +222,7 @@ public final class Fallocate {
         return preallocate(fd, null, offset, len);
     }
 
-    private static Preallocation preallocate(int fd, Path path, long offset, long len) throws IOException {
+    static Preallocation preallocate(int fd, Path path, long offset, long len) throws IOException {
         try {
             NativeCall.fallocate(fd, path, FallocateMode.ALLOCATE, offset, len, "preallocate:fallocate");
             return Preallocation.FALLOCATE;

@@ -49,7 +49,12 @@ public class FallocateException extends IOException {
         return operation;
     }
 
-    /** {@return the file's path, when the call was given one} */
+    /**
+     * The file's path: the one the call was given, else the descriptor's as
+     * {@code /proc/self/fd/N} showed it when the call failed; empty without /proc.
+     *
+     * @return the path, when known
+     */
     public Optional<Path> path() {
         return Optional.ofNullable(path);
     }

@@ -47,11 +47,14 @@ public final class FallocateMode {
     private final int value;
     private final Set<FallocateFlag> flags;
     private final boolean checked;
+    // Made once: messages and flight-recorder events ask for it on every call.
+    private final String name;
 
     private FallocateMode(int value, Set<FallocateFlag> flags, boolean checked) {
         this.value = value;
         this.flags = Collections.unmodifiableSet(flags);
         this.checked = checked;
+        this.name = describe(value, flags);
     }
 
     /**
@@ -179,6 +182,10 @@ public final class FallocateMode {
      */
     @Override
     public String toString() {
+        return name;
+    }
+
+    private static String describe(int value, Set<FallocateFlag> flags) {
         if (value == 0) {
             return "ALLOCATE";
         }

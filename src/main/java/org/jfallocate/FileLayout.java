@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jfallocate.internal.ChannelFds;
-import org.jfallocate.internal.ErrnoCapture;
 import org.jfallocate.internal.Errnos;
 import org.jfallocate.internal.Fiemap;
 import org.jfallocate.internal.LibC;
@@ -78,10 +77,9 @@ public record FileLayout(long size, long allocatedBytes, int blockSize, List<Byt
     public static FileLayout of(Path path) throws IOException {
         Objects.requireNonNull(path, "path must not be null");
         LibC.requireAvailable();
-        var errno = ErrnoCapture.state();
-        Statx.Result st = Statx.ofPath(errno, path.toAbsolutePath().toString());
-        if (st == null) {
-            int e = ErrnoCapture.errno(errno);
+        Statx.Result st = Statx.ofPath(path.toAbsolutePath().toString());
+        if (st.failed()) {
+            int e = st.errno();
             String reason = "statx failed: " + Errnos.describe(e);
             throw e == Errnos.ENOENT ? new NoSuchFileException(path.toString(), null, reason)
                     : new FileSystemException(path.toString(), null, reason);
@@ -129,10 +127,9 @@ public record FileLayout(long size, long allocatedBytes, int blockSize, List<Byt
             throw new IllegalArgumentException("fd must be >= 0 (an open descriptor), was " + fd);
         }
         String name = "fd=" + fd;
-        var errno = ErrnoCapture.state();
-        Statx.Result st = Statx.ofFd(errno, fd);
-        if (st == null) {
-            throw new FileSystemException(name, null, "statx failed: " + Errnos.describe(ErrnoCapture.errno(errno)));
+        Statx.Result st = Statx.ofFd(fd);
+        if (st.failed()) {
+            throw new FileSystemException(name, null, "statx failed: " + Errnos.describe(st.errno()));
         }
         requireRegular(st, name);
         Path self = Path.of("/proc/self/fd/" + fd);
@@ -152,8 +149,7 @@ public record FileLayout(long size, long allocatedBytes, int blockSize, List<Byt
     private static FileLayout readRestoringPosition(int fd, String name) throws IOException {
         long pos = SeekRanges.position(fd);
         if (pos < 0) {
-            throw new FileSystemException(name, null,
-                    "lseek(SEEK_CUR) failed: " + Errnos.describe(ErrnoCapture.errno(ErrnoCapture.state())));
+            throw new FileSystemException(name, null, "lseek(SEEK_CUR) failed: " + Errnos.describe((int) -pos));
         }
         try {
             return read(fd, name);
@@ -170,10 +166,9 @@ public record FileLayout(long size, long allocatedBytes, int blockSize, List<Byt
 
     // statx, then the lseek walk, then FIEMAP, all on a descriptor this class may move.
     private static FileLayout read(int fd, String name) throws IOException {
-        var errno = ErrnoCapture.state();
-        Statx.Result st = Statx.ofFd(errno, fd);
-        if (st == null) {
-            throw new FileSystemException(name, null, "statx failed: " + Errnos.describe(ErrnoCapture.errno(errno)));
+        Statx.Result st = Statx.ofFd(fd);
+        if (st.failed()) {
+            throw new FileSystemException(name, null, "statx failed: " + Errnos.describe(st.errno()));
         }
         SeekRanges.Result seek = SeekRanges.dataRanges(fd);
         if (seek.errno() != 0) {
@@ -184,7 +179,9 @@ public record FileLayout(long size, long allocatedBytes, int blockSize, List<Byt
         Optional<List<Extent>> extents = Optional.empty();
         Optional<Errno> why = Optional.empty();
         if (map.ok()) {
-            extents = Optional.of(map.extents());
+            extents = Optional.of(map.extents().stream()
+                    .map(x -> new Extent(x.logical(), x.physical(), x.length(), ExtentFlag.decode(x.flags())))
+                    .toList());
         } else if (map.errno() == Errnos.EOPNOTSUPP || map.errno() == Errnos.ENOTTY) {
             why = Optional.of(Errno.of(map.errno()));
         } else {
@@ -194,10 +191,10 @@ public record FileLayout(long size, long allocatedBytes, int blockSize, List<Byt
                 extents, why);
     }
 
-    private static List<ByteRange> clip(List<ByteRange> ranges, long size) {
+    private static List<ByteRange> clip(List<SeekRanges.Range> ranges, long size) {
         List<ByteRange> out = new ArrayList<>();
-        for (ByteRange r : ranges) {
-            long end = Math.min(r.end(), size);
+        for (SeekRanges.Range r : ranges) {
+            long end = Math.min(r.offset() + r.length(), size);
             if (end > r.offset()) {
                 out.add(new ByteRange(r.offset(), end - r.offset()));
             }

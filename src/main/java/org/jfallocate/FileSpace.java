@@ -6,7 +6,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.jfallocate.internal.ChannelFds;
-import org.jfallocate.internal.ErrnoCapture;
 import org.jfallocate.internal.Errnos;
 import org.jfallocate.internal.LibC;
 import org.jfallocate.internal.Statx;
@@ -32,11 +31,9 @@ public record FileSpace(long size, long allocatedBytes, int blockSize) {
     public static FileSpace of(Path path) throws IOException {
         Objects.requireNonNull(path, "path must not be null");
         LibC.requireAvailable();
-        var errno = ErrnoCapture.state();
-        Statx.Result r = Statx.ofPath(errno, path.toAbsolutePath().toString());
-        if (r == null) {
-            throw new FileSystemException(path.toString(), null,
-                    "statx failed: " + Errnos.describe(ErrnoCapture.errno(errno)));
+        Statx.Result r = Statx.ofPath(path.toAbsolutePath().toString());
+        if (r.failed()) {
+            throw new FileSystemException(path.toString(), null, "statx failed: " + Errnos.describe(r.errno()));
         }
         return from(r);
     }
@@ -63,11 +60,9 @@ public record FileSpace(long size, long allocatedBytes, int blockSize) {
      */
     public static FileSpace of(int fd) throws IOException {
         LibC.requireAvailable();
-        var errno = ErrnoCapture.state();
-        Statx.Result r = Statx.ofFd(errno, fd);
-        if (r == null) {
-            throw new FileSystemException("fd=" + fd, null,
-                    "statx failed: " + Errnos.describe(ErrnoCapture.errno(errno)));
+        Statx.Result r = Statx.ofFd(fd);
+        if (r.failed()) {
+            throw new FileSystemException("fd=" + fd, null, "statx failed: " + Errnos.describe(r.errno()));
         }
         return from(r);
     }

@@ -6,7 +6,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import org.jfallocate.internal.ErrnoCapture;
 import org.jfallocate.internal.Errnos;
 import org.jfallocate.internal.FsMagic;
 import org.jfallocate.internal.LibC;
@@ -52,14 +51,13 @@ public record FileSystemInfo(String type, long magic, long blockSize, int device
         Objects.requireNonNull(path, "path must not be null");
         LibC.requireAvailable();
         String abs = path.toAbsolutePath().toString();
-        var errno = ErrnoCapture.state();
-        Statx.Result st = Statx.ofPath(errno, abs);
-        if (st == null) {
-            throw failure(path, "statx", ErrnoCapture.errno(errno));
+        Statx.Result st = Statx.ofPath(abs);
+        if (st.failed()) {
+            throw failure(path, "statx", st.errno());
         }
-        StatFs.Result fs = StatFs.ofPath(errno, abs);
-        if (fs == null) {
-            throw failure(path, "statfs", ErrnoCapture.errno(errno));
+        StatFs.Result fs = StatFs.ofPath(abs);
+        if (fs.failed()) {
+            throw failure(path, "statfs", fs.errno());
         }
         List<MountInfo.Mount> mounts = MountInfo.read();
         MountInfo.Mount mount = MountInfo.holding(mounts, path.toRealPath(), st.devMajor(), st.devMinor());
@@ -76,9 +74,8 @@ public record FileSystemInfo(String type, long magic, long blockSize, int device
      * name for its device, else the statfs magic number's name, else null.
      */
     static String typeOf(int fd) {
-        var errno = ErrnoCapture.state();
-        Statx.Result st = Statx.ofFd(errno, fd);
-        if (st != null) {
+        Statx.Result st = Statx.ofFd(fd);
+        if (!st.failed()) {
             try {
                 MountInfo.Mount m = MountInfo.ofDevice(MountInfo.read(), st.devMajor(), st.devMinor());
                 if (m != null) {

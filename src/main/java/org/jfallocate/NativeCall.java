@@ -1,10 +1,10 @@
 package org.jfallocate;
 
-import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
-import org.jfallocate.internal.ErrnoCapture;
 import org.jfallocate.internal.Errnos;
+import org.jfallocate.internal.FdPaths;
 import org.jfallocate.internal.LibC;
+import org.jfallocate.internal.Syscalls;
 import org.jfallocate.internal.jfr.FallocateEvent;
 import org.jfallocate.internal.jfr.FallocateEvents;
 
@@ -30,12 +30,13 @@ final class NativeCall {
         if (FallocateEvents.enabled()) {
             FallocateEvent event = FallocateEvents.begin(eventOperation, fd, path, mode.toString(), mode.value(), offset, len);
             errno = callFallocate(fd, mode.value(), offset, len);
-            FallocateEvents.commit(event, errno);
+            FallocateEvents.commit(event, errno, errno == 0 ? "0" : Errno.nameOf(errno));
         } else {
             errno = callFallocate(fd, mode.value(), offset, len);
         }
         if (errno != 0) {
-            throw failure(new FallocateException.CallSite(Operation.FALLOCATE, path, fd, mode, offset, len), errno);
+            throw failure(new FallocateException.CallSite(Operation.FALLOCATE, named(path, fd), fd, mode, offset, len),
+                    errno);
         }
     }
 
@@ -51,36 +52,39 @@ final class NativeCall {
             FallocateMode mode = FallocateMode.ALLOCATE;
             FallocateEvent event = FallocateEvents.begin(eventOperation, fd, path, mode.toString(), mode.value(), offset, len);
             errno = callPosixFallocate(fd, offset, len);
-            FallocateEvents.commit(event, errno);
+            FallocateEvents.commit(event, errno, errno == 0 ? "0" : Errno.nameOf(errno));
         } else {
             errno = callPosixFallocate(fd, offset, len);
         }
         if (errno != 0) {
             throw failure(new FallocateException.CallSite(
-                    Operation.POSIX_FALLOCATE, path, fd, FallocateMode.ALLOCATE, offset, len), errno);
+                    Operation.POSIX_FALLOCATE, named(path, fd), fd, FallocateMode.ALLOCATE, offset, len), errno);
         }
     }
 
     /** fallocate(2) with EINTR retried: 0, or the errno of the failure. */
     private static int callFallocate(int fd, int mode, long offset, long len) {
-        MemorySegment errnoState = ErrnoCapture.state();
+        Syscalls os = Syscalls.current();
         int errno;
         do {
-            if (LibC.fallocate(errnoState, fd, mode, offset, len) == 0) {
-                return 0;
-            }
-            errno = ErrnoCapture.errno(errnoState);
+            errno = os.fallocate(fd, mode, offset, len);
         } while (errno == Errnos.EINTR);
         return errno;
     }
 
     /** posix_fallocate(3) with EINTR retried: 0, or the error it returned (it does not set errno). */
     private static int callPosixFallocate(int fd, long offset, long len) {
+        Syscalls os = Syscalls.current();
         int errno;
         do {
-            errno = LibC.posixFallocate(fd, offset, len);
+            errno = os.posixFallocate(fd, offset, len);
         } while (errno == Errnos.EINTR);
         return errno;
+    }
+
+    // The caller's path, else the descriptor's from /proc: read only when a call has failed.
+    private static Path named(Path path, int fd) {
+        return path != null ? path : FdPaths.pathOf(fd);
     }
 
     /** One check per argument, each naming the argument and the rule, before any syscall. */
@@ -126,11 +130,12 @@ final class NativeCall {
             case EIO -> "the filesystem reported an I/O error (it may have been shut down)";
             case ENODEV -> "the descriptor is not a regular file or directory";
             case ENOSPC -> "not enough free space on the device for this range; part of it may have been allocated";
-            case ENOSYS -> "this filesystem" + fsName(call.fd()) + " does not implement fallocate";
+            case EDQUOT -> "the disk quota of the file's user or group is used up";
+            case ENOSYS -> "the kernel has no fallocate(2) system call (a filesystem without it gives EOPNOTSUPP)";
             case EOPNOTSUPP -> "this filesystem" + fsName(call.fd()) + " does not support "
                     + (call.operation() == Operation.FALLOCATE ? "this mode" : "this call");
-            case EPERM -> "the file is immutable, append-only (which forbids PUNCH_HOLE, COLLAPSE_RANGE, "
-                    + "INSERT_RANGE and ZERO_RANGE), or sealed against writing or growing";
+            case EPERM -> "the file is immutable, append-only (which allows only mode 0 and KEEP_SIZE), "
+                    + "or sealed against writing or growing";
             case ESPIPE -> "the descriptor is a pipe or FIFO";
             case ETXTBSY -> "the file is an active swap file";
             default -> null;

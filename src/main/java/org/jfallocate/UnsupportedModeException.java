@@ -1,8 +1,8 @@
 package org.jfallocate;
 
 /**
- * The filesystem cannot do this mode: EOPNOTSUPP, or ENOSYS where it has no fallocate at
- * all. Callers typically fall back (see {@link Fallocate#preallocate}) or skip the feature.
+ * The call cannot be done here: EOPNOTSUPP where the filesystem does not support the mode
+ * (or has no fallocate at all, as ext2), ENOSYS where the kernel has no fallocate(2). Callers typically fall back (see {@link Fallocate#preallocate}) or skip the feature.
  */
 public final class UnsupportedModeException extends FallocateException {
     private static final long serialVersionUID = 1L;

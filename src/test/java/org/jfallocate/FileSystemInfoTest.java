@@ -9,9 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.jfallocate.testing.TestFilesystems;
 import org.jfallocate.testing.TestFilesystems.TestFs;
+import org.jfallocate.testing.ChildProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -93,10 +94,9 @@ class FileSystemInfoTest {
     }
 
     private static String run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes()).trim();
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS), String.join(" ", command) + " hung");
-        assertEquals(0, p.exitValue(), String.join(" ", command) + ": " + out);
-        return out;
+        ChildProcess.Result r = ChildProcess.run(new ProcessBuilder(command).redirectErrorStream(true),
+                Duration.ofSeconds(30));
+        assertEquals(0, r.exit(), String.join(" ", command) + ": " + r.stdout());
+        return r.stdout().trim();
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jfallocate.testing.FileBytes;
 import org.jfallocate.testing.ScratchMount;
 import org.jfallocate.testing.TestFilesystems;
@@ -31,9 +32,10 @@ class KernelErrorsTest {
             var e = assertThrows(FallocateException.class, () -> Fallocate.fallocate(ch, FallocateMode.ALLOCATE, 0, 8192));
             assertEquals(Errno.EBADF, e.errno());
             assertEquals(Operation.FALLOCATE, e.operation());
-            assertEquals(Optional.empty(), e.path());
+            assertEquals(Optional.of(file.toRealPath()), e.path(), "read from /proc/self/fd when the call failed");
             assertEquals(8192, e.length());
-            assertTrue(e.getMessage().matches("fallocate\\(fd=\\d+, ALLOCATE, offset=0, len=8192\\) failed: "
+            assertTrue(e.getMessage().matches("fallocate\\(" + Pattern.quote(file.toRealPath().toString())
+                    + " fd=\\d+, ALLOCATE, offset=0, len=8192\\) failed: "
                     + "EBADF \\(Bad file descriptor\\): the descriptor is not open, or not open for writing.*"), e.getMessage());
         }
         assertArrayEquals(data, Files.readAllBytes(file));
@@ -80,7 +82,7 @@ class KernelErrorsTest {
 
     @Test
     void fullTinyTmpfs_givesNoSpaceException() throws Exception {
-        try (ScratchMount tiny = ScratchMount.tmpfs(dir.resolve("tiny"), "size=1m")) {
+        try (ScratchMount tiny = ScratchMount.tmpfs(dir.resolve("tiny"), "1m")) {
             assumeTrue(tiny.mounted(), tiny.whyNot());
             Path file = tiny.dir().resolve("f");
             byte[] data = FileBytes.writePattern(file, 4096);

@@ -80,7 +80,7 @@ class ModeProbeTest {
     @Test
     void probe_removesItsScratchFile_evenWhenWritingItFails() throws Exception {
         // 128 KiB cannot hold the probe's 256 KiB of data: the write fails part-way.
-        try (ScratchMount tiny = ScratchMount.tmpfs(tmp.resolve("tiny"), "size=128k")) {
+        try (ScratchMount tiny = ScratchMount.tmpfs(tmp.resolve("tiny"), "128k")) {
             assumeTrue(tiny.mounted(), tiny.whyNot());
             var e = assertThrows(IOException.class, () -> ModeProbe.probe(tiny.dir()));
             assertTrue(String.valueOf(e.getMessage()).contains("No space left on device")

@@ -1,8 +1,7 @@
 package org.jfallocate.cli;
 
 import java.io.PrintStream;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 import org.jfallocate.FallocateMode;
 
 /**
@@ -22,59 +21,54 @@ final class DigHoles {
      *
      * @return the bytes converted to holes, as util-linux counts them
      */
-    static long dig(PosixFile file, long offset, long length, Punch punch) throws CliFailure {
-        int blockSize = FileStat.blockSize(file);
+    static long dig(OpenFile file, long offset, long length, Punch punch) throws CliFailure {
+        int blockSize = file.blockSize();
         long fileEnd = length != 0 ? offset + length : 0;
         long fileOff = offset;
         long holeStart = 0;
         long holeSize = 0;
         long converted = 0;
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment buf = arena.allocate(blockSize, 4096);
-            MemorySegment zeros = arena.allocate(blockSize, 4096);
-            while (fileEnd == 0 || fileOff < fileEnd) {
-                long off = file.seekData(fileOff);
-                if (off < 0 || (fileEnd != 0 && off >= fileEnd)) {
+        byte[] buf = new byte[blockSize];
+        byte[] zeros = new byte[blockSize];
+        while (fileEnd == 0 || fileOff < fileEnd) {
+            long off = file.seekData(fileOff);
+            if (off < 0 || (fileEnd != 0 && off >= fileEnd)) {
+                break;
+            }
+            long end = file.seekHole(off);
+            if (fileEnd != 0 && end > fileEnd) {
+                end = fileEnd;
+            }
+            while (off < end) {
+                long rsz = file.read(buf, blockSize, off);
+                if (end != 0 && rsz > 0 && off > end - rsz) {
+                    rsz = end - off;
+                }
+                if (rsz <= 0) {
                     break;
                 }
-                long end = file.seekHole(off);
-                if (fileEnd != 0 && end > fileEnd) {
-                    end = fileEnd;
-                }
-                if (end <= off) {
-                    break; // no progress: SEEK_DATA/SEEK_HOLE misbehave (/dev/zero), as util-linux 2.42 gives up
-                }
-                while (off < end) {
-                    long rsz = file.pread(buf, blockSize, off);
-                    if (end != 0 && rsz > 0 && off > end - rsz) {
-                        rsz = end - off;
+                if (Arrays.mismatch(buf, 0, (int) rsz, zeros, 0, (int) rsz) == -1) {
+                    if (holeSize == 0) {
+                        holeStart = off;
                     }
-                    if (rsz <= 0) {
-                        break;
-                    }
-                    if (MemorySegment.mismatch(buf, 0, rsz, zeros, 0, rsz) == -1) {
-                        if (holeSize == 0) {
-                            holeStart = off;
-                        }
-                        holeSize += rsz;
-                    } else if (holeSize != 0) {
-                        punch.punch(holeStart, holeSize);
-                        converted += holeSize;
-                        holeSize = 0;
-                        holeStart = 0;
-                    }
-                    off += rsz;
-                }
-                if (holeSize != 0) {
-                    long punchSize = holeSize;
-                    if (off >= end) {
-                        punchSize += blockSize; // meet block boundary
-                    }
-                    punch.punch(holeStart, punchSize);
+                    holeSize += rsz;
+                } else if (holeSize != 0) {
+                    punch.punch(holeStart, holeSize);
                     converted += holeSize;
+                    holeSize = 0;
+                    holeStart = 0;
                 }
-                fileOff = off;
+                off += rsz;
             }
+            if (holeSize != 0) {
+                long punchSize = holeSize;
+                if (off >= end) {
+                    punchSize += blockSize; // meet block boundary
+                }
+                punch.punch(holeStart, punchSize);
+                converted += holeSize;
+            }
+            fileOff = off;
         }
         return converted;
     }
@@ -91,7 +85,7 @@ final class DigHoles {
         void punch(long offset, long length) throws CliFailure;
 
         /** The binding's fallocate(2) on the open descriptor. */
-        static Punch on(PosixFile file) {
+        static Punch on(OpenFile file) {
             return (offset, length) -> Operations.fallocate(file, FallocateMode.PUNCH_HOLE, offset, length);
         }
     }

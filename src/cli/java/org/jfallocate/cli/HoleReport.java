@@ -1,8 +1,7 @@
 package org.jfallocate.cli;
 
 import java.io.PrintStream;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -30,50 +29,45 @@ final class HoleReport {
     }
 
     /** Walk the range and print the report to {@code out}. */
-    static void report(PosixFile file, long offset, long length, boolean verbose, PrintStream out) throws CliFailure {
-        long size = FileStat.size(file);
+    static void report(OpenFile file, long offset, long length, boolean verbose, PrintStream out) throws CliFailure {
+        long size = file.size();
         long end = length != 0 ? Math.min(size, offset + length) : size;
         HoleReport report = new HoleReport(out, verbose);
         report.walk(file, offset, end);
         report.summary(size);
     }
 
-    private void walk(PosixFile file, long from, long end) throws CliFailure {
-        int blockSize = FileStat.blockSize(file);
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment buf = arena.allocate(blockSize, 4096);
-            MemorySegment zeros = arena.allocate(blockSize, 4096);
-            long pos = from;
-            while (pos < end) {
-                long data = file.seekData(pos);
-                if (data < 0 || data >= end) {
-                    fileHole(pos, end);
-                    break;
-                }
-                if (data > pos) {
-                    fileHole(pos, data);
-                }
-                long hole = Math.min(file.seekHole(data), end);
-                if (hole <= data) {
-                    break; // no progress: SEEK_DATA/SEEK_HOLE misbehave (/dev/zero)
-                }
-                scanData(file, buf, zeros, data, hole, blockSize);
-                pos = hole;
+    private void walk(OpenFile file, long from, long end) throws CliFailure {
+        int blockSize = file.blockSize();
+        byte[] buf = new byte[blockSize];
+        byte[] zeros = new byte[blockSize];
+        long pos = from;
+        while (pos < end) {
+            long data = file.seekData(pos);
+            if (data < 0 || data >= end) {
+                fileHole(pos, end);
+                break;
             }
+            if (data > pos) {
+                fileHole(pos, data);
+            }
+            long hole = Math.min(file.seekHole(data), end);
+            scanData(file, buf, zeros, data, hole, blockSize);
+            pos = hole;
         }
     }
 
     // Runs of zero-filled chunks within one data segment, chunked as --dig-holes reads it.
-    private void scanData(PosixFile file, MemorySegment buf, MemorySegment zeros, long from, long to, int blockSize)
+    private void scanData(OpenFile file, byte[] buf, byte[] zeros, long from, long to, int blockSize)
             throws CliFailure {
         long runStart = -1;
         long off = from;
         while (off < to) {
-            long rsz = file.pread(buf, Math.min(blockSize, to - off), off);
+            int rsz = file.read(buf, (int) Math.min(blockSize, to - off), off);
             if (rsz <= 0) {
                 break;
             }
-            boolean zero = MemorySegment.mismatch(buf, 0, rsz, zeros, 0, rsz) == -1;
+            boolean zero = Arrays.mismatch(buf, 0, rsz, zeros, 0, rsz) == -1;
             if (zero && runStart < 0) {
                 runStart = off;
             } else if (!zero && runStart >= 0) {

@@ -39,21 +39,14 @@ public final class Jfallocate {
 
     int run(String[] argv) {
         try {
-            Args args = CommandLineParser.parse(argv);
-            execute(args);
+            Args args = Args.parse(argv);
+            switch (args.action) {
+                case HELP -> out.print(Usage.TEXT);
+                case VERSION -> out.println(PROGRAM + " from jfallocate " + Usage.version()
+                        + " (util-linux 2.42 fallocate compatible)");
+                case RUN -> execute(args);
+            }
             return 0;
-        } catch (Args.Stop stop) {
-            return switch (stop.action) {
-                case HELP -> {
-                    out.print(Usage.TEXT);
-                    yield 0;
-                }
-                case VERSION -> {
-                    out.println(PROGRAM + " from jfallocate " + Usage.version() + " (util-linux 2.42 fallocate compatible)");
-                    yield 0;
-                }
-                case FAIL -> fail(stop.failure);
-            };
         } catch (CliFailure f) {
             return fail(f);
         } catch (RuntimeException | LinkageError e) {
@@ -83,13 +76,13 @@ public final class Jfallocate {
             throw CliFailure.of("unexpected number of arguments");
         }
         String name = args.files.getFirst();
-        if (args.layout) {
+        if (args.has(Option.LAYOUT)) {
             Extras.layout(name, args.format, out);
             return;
         }
         long length = cvtnum(args.length, -2);
         long offset = cvtnum(args.offset, 0);
-        boolean scan = args.dig || args.reportHoles;
+        boolean scan = args.has(Option.DIG_HOLES) || args.has(Option.REPORT_HOLES);
         if (scan) {
             // for --dig-holes and --report-holes the default is the whole file
             if (length == -2) {
@@ -112,17 +105,18 @@ public final class Jfallocate {
         FallocateMode mode = FallocateMode.of(args.flags().toArray(FallocateFlag[]::new));
         // O_CREAT only where new space is allocated from nothing: plain allocation and write-zeroes
         boolean create = !scan && mode.createsFile();
-        int flags = args.reportHoles ? PosixFile.O_RDONLY : PosixFile.O_RDWR | (create ? PosixFile.O_CREAT : 0);
-        try (PosixFile file = PosixFile.open(name, flags)) {
-            if (args.reportHoles) {
+        OpenFile.How how = args.has(Option.REPORT_HOLES) ? OpenFile.How.READ
+                : create ? OpenFile.How.CREATE : OpenFile.How.WRITE;
+        try (OpenFile file = OpenFile.open(name, how)) {
+            if (args.has(Option.REPORT_HOLES)) {
                 HoleReport.report(file, offset, length, args.verbose > 0, out);
-            } else if (args.dig) {
+            } else if (args.has(Option.DIG_HOLES)) {
                 long converted = DigHoles.dig(file, offset, length, DigHoles.Punch.on(file));
                 if (args.verbose > 0) {
                     DigHoles.report(out, name, converted);
                 }
             } else {
-                if (args.posix) {
+                if (args.has(Option.POSIX)) {
                     Operations.posixFallocate(file, offset, length);
                 } else {
                     Operations.fallocate(file, mode, offset, length);

@@ -2,34 +2,30 @@ package org.jfallocate.cli;
 
 import java.io.IOException;
 import org.jfallocate.Errno;
-import org.jfallocate.Fallocate;
 import org.jfallocate.FallocateException;
 import org.jfallocate.FallocateFlag;
 import org.jfallocate.FallocateMode;
 
 /**
- * The binding's calls on the open descriptor, with failures worded as util-linux words them,
+ * The binding's calls on the open file, with failures worded as util-linux words them,
  * plus the file's name: {@code FILE: fallocate failed: Operation not supported}, and for
  * KEEP_SIZE modes refused with EOPNOTSUPP, {@code FILE: fallocate failed: keep size mode is
  * unsupported}.
  */
 final class Operations {
-    private static final int EOPNOTSUPP = 95;
-    private static final int EFBIG = 27;
-
     private Operations() {
     }
 
     /** fallocate(2) with {@code mode} on the file. */
-    static void fallocate(PosixFile file, FallocateMode mode, long offset, long length) throws CliFailure {
+    static void fallocate(OpenFile file, FallocateMode mode, long offset, long length) throws CliFailure {
         if (offset + length < 0) {
             // The kernel's answer to an end past 2^63 - 1 (the binding refuses it before the call).
-            throw failed(file, EFBIG);
+            throw failed(file, Errno.EFBIG.number());
         }
         try {
-            Fallocate.fallocate(file.fd(), mode, offset, length);
+            file.handle().fallocate(mode, offset, length);
         } catch (FallocateException e) {
-            if (mode.has(FallocateFlag.KEEP_SIZE) && e.errnoValue() == EOPNOTSUPP) {
+            if (mode.has(FallocateFlag.KEEP_SIZE) && e.errno() == Errno.EOPNOTSUPP) {
                 throw CliFailure.of(file.name() + ": fallocate failed: keep size mode is unsupported");
             }
             throw failed(file, e.errnoValue());
@@ -39,12 +35,12 @@ final class Operations {
     }
 
     /** posix_fallocate(3) on the file. */
-    static void posixFallocate(PosixFile file, long offset, long length) throws CliFailure {
+    static void posixFallocate(OpenFile file, long offset, long length) throws CliFailure {
         if (offset + length < 0) {
-            throw failed(file, EFBIG);
+            throw failed(file, Errno.EFBIG.number());
         }
         try {
-            Fallocate.posixFallocate(file.fd(), offset, length);
+            file.handle().posixFallocate(offset, length);
         } catch (FallocateException e) {
             throw failed(file, e.errnoValue());
         } catch (IOException e) {
@@ -52,7 +48,7 @@ final class Operations {
         }
     }
 
-    private static CliFailure failed(PosixFile file, int errno) {
-        return CliFailure.of(file.name() + ": fallocate failed: " + Errno.textOf(errno));
+    private static CliFailure failed(OpenFile file, int errno) {
+        return CliFailure.errno(file.name() + ": fallocate failed", errno);
     }
 }

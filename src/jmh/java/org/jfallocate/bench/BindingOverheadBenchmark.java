@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import org.jfallocate.Fallocate;
+import org.jfallocate.FallocateFile;
 import org.jfallocate.FallocateMode;
 import org.jfallocate.internal.ChannelFds;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -26,7 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What the binding adds to a system call: fallocate(fd, KEEP_SIZE, 0, 4096) over a block
  * that is already allocated does almost nothing in the kernel (on tmpfs, where the runner
- * runs this), so the time is the call path. jfallocate's int-fd entry point against a JNA
+ * runs this), so the time is the call path. jfallocate's int-fd entry point and its owned
+ * handle ({@link FallocateFile}, which counts the calls in progress) against a JNA
  * direct mapping of the same function; the runner times the same call from C
  * (src/jmh/c/fallocate_loop.c) in the same run, and {@code -prof gc} gives the bytes
  * allocated per call.
@@ -49,6 +51,7 @@ public class BindingOverheadBenchmark {
     private Path path;
     private RandomAccessFile file;
     private int fd;
+    private FallocateFile handle;
 
     @Setup(Level.Trial)
     public void allocateBlock() throws IOException {
@@ -57,6 +60,7 @@ public class BindingOverheadBenchmark {
         file = new RandomAccessFile(path.toFile(), "rw");
         fd = ChannelFds.fdOf(file.getChannel());
         Fallocate.fallocate(fd, FallocateMode.ALLOCATE, 0, LENGTH);
+        handle = FallocateFile.open(path);
     }
 
     /** Through jfallocate (FFM downcall, errno captured, result checked). */
@@ -64,6 +68,13 @@ public class BindingOverheadBenchmark {
     public int jfallocate() throws IOException {
         Fallocate.fallocate(fd, FallocateMode.KEEP_SIZE, 0, LENGTH);
         return fd;
+    }
+
+    /** Through jfallocate's owned handle on the same file: the int-fd call plus its in-flight count. */
+    @Benchmark
+    public FallocateFile jfallocate_handle() throws IOException {
+        handle.fallocate(FallocateMode.KEEP_SIZE, 0, LENGTH);
+        return handle;
     }
 
     /** Through a JNA direct mapping, result checked the same way. */
@@ -78,6 +89,7 @@ public class BindingOverheadBenchmark {
 
     @TearDown(Level.Trial)
     public void close() throws IOException {
+        handle.close();
         file.close();
         Files.deleteIfExists(path);
         scratch.close();

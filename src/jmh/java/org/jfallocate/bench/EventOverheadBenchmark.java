@@ -1,7 +1,6 @@
 package org.jfallocate.bench;
 
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,9 +8,8 @@ import java.util.concurrent.TimeUnit;
 import jdk.jfr.Recording;
 import org.jfallocate.Fallocate;
 import org.jfallocate.FallocateMode;
-import org.jfallocate.internal.ErrnoCapture;
-import org.jfallocate.internal.LibC;
 import org.jfallocate.internal.PathFiles;
+import org.jfallocate.internal.Syscalls;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -52,15 +50,16 @@ public class EventOverheadBenchmark {
 
         Path file;
         int fd;
-        MemorySegment errnoState;
+        Syscalls os;
 
         @Setup(Level.Trial)
         public void open() throws IOException {
             file = Files.createTempFile(Path.of(dir), "jfallocate-event-overhead", ".dat");
             fd = PathFiles.openForWrite(file, false);
-            errnoState = ErrnoCapture.state();
-            if (LibC.fallocate(errnoState, fd, FallocateMode.ALLOCATE.value(), 0, 1 << 20) != 0) {
-                throw new IOException("setup: fallocate failed, errno " + ErrnoCapture.errno(errnoState));
+            os = Syscalls.current();
+            int errno = os.fallocate(fd, FallocateMode.ALLOCATE.value(), 0, 1 << 20);
+            if (errno != 0) {
+                throw new IOException("setup: fallocate failed, errno " + errno);
             }
         }
 
@@ -73,7 +72,8 @@ public class EventOverheadBenchmark {
 
     /**
      * A running in-memory recording. {@code eventOn} enables the event with no threshold and
-     * its default stack trace, as {@code -XX:StartFlightRecording} would; otherwise it is disabled.
+     * its default settings (no stack trace), as {@code -XX:StartFlightRecording} would, or
+     * with a stack trace when {@code stackTrace} asks for one; otherwise it is disabled.
      * In memory so that millions of events a second do not fill the disk.
      */
     @State(Scope.Benchmark)
@@ -81,10 +81,17 @@ public class EventOverheadBenchmark {
         Recording recording;
 
         void start(boolean eventOn) {
+            start(eventOn, false);
+        }
+
+        void start(boolean eventOn, boolean stackTrace) {
             recording = new Recording();
             recording.setToDisk(false);
             if (eventOn) {
-                recording.enable("jfallocate.Fallocate").withThreshold(Duration.ZERO).withStackTrace();
+                var settings = recording.enable("jfallocate.Fallocate").withThreshold(Duration.ZERO);
+                if (stackTrace) {
+                    settings.withStackTrace();
+                }
             } else {
                 recording.disable("jfallocate.Fallocate");
                 recording.enable("jdk.ThreadSleep"); // something else is recorded: JFR is live
@@ -107,6 +114,15 @@ public class EventOverheadBenchmark {
         }
     }
 
+    /** Recording with the event on and its stack trace asked for. */
+    @State(Scope.Benchmark)
+    public static class EventOnWithStackTrace extends RecordingRunning {
+        @Setup(Level.Trial)
+        public void start() {
+            start(true, true);
+        }
+    }
+
     /** Recording, but with the event off. */
     @State(Scope.Benchmark)
     public static class EventOff extends RecordingRunning {
@@ -119,7 +135,7 @@ public class EventOverheadBenchmark {
     /** The baseline: the bare downcall with errno capture, no checks, no event support. */
     @Benchmark
     public int withoutEventSupport(AllocatedFile f) {
-        return LibC.fallocate(f.errnoState, f.fd, FallocateMode.KEEP_SIZE.value(), 0, LEN);
+        return f.os.fallocate(f.fd, FallocateMode.KEEP_SIZE.value(), 0, LEN);
     }
 
     /** The library's call in a JVM that records nothing. */
@@ -134,9 +150,15 @@ public class EventOverheadBenchmark {
         Fallocate.fallocate(f.fd, FallocateMode.KEEP_SIZE, 0, LEN);
     }
 
-    /** The library's call recorded: two statx calls, a stack trace and the event write. */
+    /** The library's call recorded with the event's defaults: two statx calls and the event write. */
     @Benchmark
     public void eventEnabled(AllocatedFile f, EventOn recording) throws IOException {
+        Fallocate.fallocate(f.fd, FallocateMode.KEEP_SIZE, 0, LEN);
+    }
+
+    /** The same with the stack trace a recording may ask for: what walking the stack adds. */
+    @Benchmark
+    public void eventEnabled_withStackTrace(AllocatedFile f, EventOnWithStackTrace recording) throws IOException {
         Fallocate.fallocate(f.fd, FallocateMode.KEEP_SIZE, 0, LEN);
     }
 }

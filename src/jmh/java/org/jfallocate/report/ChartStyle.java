@@ -25,7 +25,7 @@ final class ChartStyle {
     static final int COLUMNS = 2;
     /** The strategies in the order the suite defines them; others follow alphabetically. */
     static final List<String> STRATEGY_ORDER = List.of("NONE", "SPARSE", "FALLOCATE", "FALLOCATE_KEEP_SIZE",
-            "POSIX_FALLOCATE", "ZERO_RANGE", "WRITE_ZEROES", "ZERO_FILLED", "JFALLOCATE", "JNA", "C", "C_THREADED");
+            "POSIX_FALLOCATE", "ZERO_RANGE", "WRITE_ZEROES", "ZERO_FILLED", "JFALLOCATE", "JFALLOCATE_HANDLE", "JNA", "C", "C_THREADED");
     static final Comparator<String> STRATEGIES = Comparator
             .comparingInt((String s) -> STRATEGY_ORDER.contains(s) ? STRATEGY_ORDER.indexOf(s) : STRATEGY_ORDER.size())
             .thenComparing(Comparator.naturalOrder());

@@ -23,7 +23,7 @@ public final class ChannelFds {
     private static final Access ACCESS = Access.create();
 
     /** The handles, or why they could not be made. */
-    private record Access(Class<?> implClass, VarHandle fdField, MethodHandle fdVal, RuntimeException failure) {
+    private record Access(Class<?> implClass, VarHandle fdField, MethodHandle fdVal, Exception failure) {
         static Access create() {
             try {
                 Class<?> impl = Class.forName(CHANNEL_IMPL);
@@ -34,11 +34,16 @@ public final class ChannelFds {
                         .findStatic(ioUtil, "fdVal", MethodType.methodType(int.class, FileDescriptor.class));
                 return new Access(impl, fd, fdVal, null);
             } catch (ReflectiveOperationException | RuntimeException e) {
-                return new Access(null, null, null, new UnsupportedOperationException(
-                        "reaching the file descriptor of a FileChannel needs the JVM flag " + REQUIRED_FLAG
-                                + " (or pass a Path or an int fd instead)", e));
+                return new Access(null, null, null, e);
             }
         }
+    }
+
+    // A fresh exception per call, so that its stack trace is this caller's, naming the overload used.
+    private static UnsupportedOperationException closed(String overload) {
+        return new UnsupportedOperationException("reaching the int descriptor of a " + overload
+                + " needs the JVM flag " + REQUIRED_FLAG + " (or use FallocateFile.open, a Path or an int fd instead)",
+                ACCESS.failure);
     }
 
     private static String flag() {
@@ -55,7 +60,7 @@ public final class ChannelFds {
      */
     public static int fdOf(FileChannel channel) {
         if (ACCESS.failure != null) {
-            throw ACCESS.failure;
+            throw closed("FileChannel");
         }
         if (!ACCESS.implClass.isInstance(channel)) {
             throw new IllegalArgumentException("channel must be a FileChannel made by the JDK (FileChannel.open, "
@@ -71,7 +76,7 @@ public final class ChannelFds {
      */
     public static int fdOf(FileDescriptor descriptor) {
         if (ACCESS.failure != null) {
-            throw ACCESS.failure;
+            throw closed("FileDescriptor");
         }
         try {
             return (int) ACCESS.fdVal.invokeExact(descriptor);

@@ -7,8 +7,6 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
-import org.jfallocate.Extent;
-import org.jfallocate.ExtentFlag;
 
 /**
  * The {@code FS_IOC_FIEMAP} ioctl: a file's extents with their flags. A file can have more
@@ -46,8 +44,16 @@ public final class Fiemap {
     /** Extents per call: 512 × 56 bytes = 28 KiB of buffer. */
     static final int EXTENTS_PER_CALL = 512;
 
+    /** FIEMAP_EXTENT_LAST: the file's last extent. */
+    private static final int FIEMAP_EXTENT_LAST = 0x1;
+
+    /** One struct fiemap_extent as the kernel gave it; the API turns it into an {@code Extent}. */
+    public record RawExtent(long logical, long physical, long length, int flags) {
+    }
+
     /** The extents, or the errno when the ioctl failed (EOPNOTSUPP on tmpfs, for example). */
-    public record Result(List<Extent> extents, int errno) {
+    public record Result(List<RawExtent> extents, int errno) {
+        /** Whether the ioctl worked. */
         public boolean ok() {
             return errno == 0;
         }
@@ -59,8 +65,8 @@ public final class Fiemap {
     }
 
     static Result extents(int fd, int perCall) {
-        MemorySegment errnoState = ErrnoCapture.state();
-        List<Extent> extents = new ArrayList<>();
+        Syscalls os = Syscalls.current();
+        List<RawExtent> extents = new ArrayList<>();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buf = arena.allocate(HEADER_SIZE + EXTENT_SIZE * perCall, 8);
             long start = 0;
@@ -70,8 +76,8 @@ public final class Fiemap {
                 buf.set(JAVA_LONG, FM_LENGTH, FIEMAP_MAX_OFFSET);
                 buf.set(JAVA_INT, FM_FLAGS, FIEMAP_FLAG_SYNC);
                 buf.set(JAVA_INT, FM_EXTENT_COUNT, perCall);
-                if (LibC.ioctl(errnoState, fd, FS_IOC_FIEMAP, buf) != 0) {
-                    int errno = ErrnoCapture.errno(errnoState);
+                int errno = os.ioctl(fd, FS_IOC_FIEMAP, buf);
+                if (errno != 0) {
                     if (errno == Errnos.EINTR) {
                         continue;
                     }
@@ -82,16 +88,16 @@ public final class Fiemap {
                 for (int i = 0; i < mapped; i++) {
                     long at = HEADER_SIZE + EXTENT_SIZE * i;
                     int flags = buf.get(JAVA_INT, at + FE_FLAGS);
-                    extents.add(new Extent(buf.get(JAVA_LONG, at + FE_LOGICAL), buf.get(JAVA_LONG, at + FE_PHYSICAL),
-                            buf.get(JAVA_LONG, at + FE_LENGTH), ExtentFlag.decode(flags)));
-                    last |= (flags & ExtentFlag.LAST.value()) != 0;
+                    extents.add(new RawExtent(buf.get(JAVA_LONG, at + FE_LOGICAL), buf.get(JAVA_LONG, at + FE_PHYSICAL),
+                            buf.get(JAVA_LONG, at + FE_LENGTH), flags));
+                    last |= (flags & FIEMAP_EXTENT_LAST) != 0;
                 }
                 // Fewer extents than asked for also means the end: some filesystems never set LAST.
                 if (mapped == 0 || last || mapped < perCall) {
                     return new Result(List.copyOf(extents), 0);
                 }
-                Extent tail = extents.getLast();
-                start = tail.logicalOffset() + tail.length();
+                RawExtent tail = extents.getLast();
+                start = tail.logical() + tail.length();
             }
         }
     }

@@ -37,7 +37,7 @@ public final class FsMagic {
 
     /** The filesystem's name for a descriptor, or null when it cannot be told. */
     public static String nameOfFd(int fd) {
-        StatFs.Result fs = StatFs.ofFd(ErrnoCapture.state(), fd);
-        return fs == null ? null : nameOf(fs.magic());
+        StatFs.Result fs = StatFs.ofFd(fd);
+        return fs.failed() ? null : nameOf(fs.magic());
     }
 }

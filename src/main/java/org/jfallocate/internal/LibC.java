@@ -10,11 +10,14 @@ import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 
 /**
- * The C functions jfallocate calls, each declared once. Methods return what C returns;
- * turning that into exceptions is the caller's job. Handles that set errno take this
- * thread's capture segment ({@link ErrnoCapture#state()}) as their first argument.
+ * The {@link Syscalls} through FFM downcalls into the C library, each function declared
+ * once. errno is captured in this thread's segment ({@link ErrnoCapture}) and returned;
+ * turning it into exceptions is the caller's job.
  */
-public final class LibC {
+public final class LibC implements Syscalls {
+    /** The one instance; {@link Syscalls#current()} is how callers reach it. */
+    static final LibC INSTANCE = new LibC();
+
     private LibC() {
     }
 
@@ -32,6 +35,9 @@ public final class LibC {
     // int close(int fd);
     private static final MethodHandle CLOSE = Downcalls.handle("close",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT), ERRNO);
+    // int ftruncate(int fd, off_t length);
+    private static final MethodHandle FTRUNCATE = Downcalls.handle("ftruncate",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG), ERRNO);
     // int statx(int dirfd, const char *path, int flags, unsigned int mask, struct statx *buf); glibc 2.28.
     private static final MethodHandle STATX = Downcalls.handle("statx",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS), ERRNO);
@@ -55,15 +61,18 @@ public final class LibC {
         }
     }
 
-    public static int fallocate(MemorySegment errno, int fd, int mode, long offset, long len) {
+    @Override
+    public int fallocate(int fd, int mode, long offset, long len) {
+        MemorySegment errno = ErrnoCapture.state();
         try {
-            return (int) FALLOCATE.invokeExact(errno, fd, mode, offset, len);
+            return (int) FALLOCATE.invokeExact(errno, fd, mode, offset, len) == 0 ? 0 : ErrnoCapture.errno(errno);
         } catch (Throwable t) {
             throw bug("fallocate", t);
         }
     }
 
-    public static int posixFallocate(int fd, long offset, long len) {
+    @Override
+    public int posixFallocate(int fd, long offset, long len) {
         try {
             return (int) POSIX_FALLOCATE.invokeExact(fd, offset, len);
         } catch (Throwable t) {
@@ -71,57 +80,83 @@ public final class LibC {
         }
     }
 
-    public static int open(MemorySegment errno, MemorySegment path, int flags, int mode) {
+    @Override
+    public int ftruncate(int fd, long length) {
+        MemorySegment errno = ErrnoCapture.state();
         try {
-            return (int) OPEN.invokeExact(errno, path, flags, mode);
+            return (int) FTRUNCATE.invokeExact(errno, fd, length) == 0 ? 0 : ErrnoCapture.errno(errno);
+        } catch (Throwable t) {
+            throw bug("ftruncate", t);
+        }
+    }
+
+    @Override
+    public int open(MemorySegment path, int flags, int mode) {
+        MemorySegment errno = ErrnoCapture.state();
+        try {
+            int fd = (int) OPEN.invokeExact(errno, path, flags, mode);
+            return fd >= 0 ? fd : -ErrnoCapture.errno(errno);
         } catch (Throwable t) {
             throw bug("open", t);
         }
     }
 
-    public static int close(MemorySegment errno, int fd) {
+    @Override
+    public int close(int fd) {
+        MemorySegment errno = ErrnoCapture.state();
         try {
-            return (int) CLOSE.invokeExact(errno, fd);
+            return (int) CLOSE.invokeExact(errno, fd) == 0 ? 0 : ErrnoCapture.errno(errno);
         } catch (Throwable t) {
             throw bug("close", t);
         }
     }
 
-    public static int statx(MemorySegment errno, int dirfd, MemorySegment path, int flags, int mask, MemorySegment buf) {
+    @Override
+    public long lseek(int fd, long offset, int whence) {
+        MemorySegment errno = ErrnoCapture.state();
         try {
-            return (int) STATX.invokeExact(errno, dirfd, path, flags, mask, buf);
-        } catch (Throwable t) {
-            throw bug("statx", t);
-        }
-    }
-
-    public static int fstatfs(MemorySegment errno, int fd, MemorySegment buf) {
-        try {
-            return (int) FSTATFS.invokeExact(errno, fd, buf);
-        } catch (Throwable t) {
-            throw bug("fstatfs", t);
-        }
-    }
-
-    public static int statfs(MemorySegment errno, MemorySegment path, MemorySegment buf) {
-        try {
-            return (int) STATFS.invokeExact(errno, path, buf);
-        } catch (Throwable t) {
-            throw bug("statfs", t);
-        }
-    }
-
-    public static long lseek(MemorySegment errno, int fd, long offset, int whence) {
-        try {
-            return (long) LSEEK.invokeExact(errno, fd, offset, whence);
+            long at = (long) LSEEK.invokeExact(errno, fd, offset, whence);
+            return at >= 0 ? at : -ErrnoCapture.errno(errno);
         } catch (Throwable t) {
             throw bug("lseek", t);
         }
     }
 
-    public static int ioctl(MemorySegment errno, int fd, long request, MemorySegment arg) {
+    @Override
+    public int statx(int dirfd, MemorySegment path, int flags, int mask, MemorySegment buf) {
+        MemorySegment errno = ErrnoCapture.state();
         try {
-            return (int) IOCTL.invokeExact(errno, fd, request, arg);
+            return (int) STATX.invokeExact(errno, dirfd, path, flags, mask, buf) == 0 ? 0 : ErrnoCapture.errno(errno);
+        } catch (Throwable t) {
+            throw bug("statx", t);
+        }
+    }
+
+    @Override
+    public int fstatfs(int fd, MemorySegment buf) {
+        MemorySegment errno = ErrnoCapture.state();
+        try {
+            return (int) FSTATFS.invokeExact(errno, fd, buf) == 0 ? 0 : ErrnoCapture.errno(errno);
+        } catch (Throwable t) {
+            throw bug("fstatfs", t);
+        }
+    }
+
+    @Override
+    public int statfs(MemorySegment path, MemorySegment buf) {
+        MemorySegment errno = ErrnoCapture.state();
+        try {
+            return (int) STATFS.invokeExact(errno, path, buf) == 0 ? 0 : ErrnoCapture.errno(errno);
+        } catch (Throwable t) {
+            throw bug("statfs", t);
+        }
+    }
+
+    @Override
+    public int ioctl(int fd, long request, MemorySegment arg) {
+        MemorySegment errno = ErrnoCapture.state();
+        try {
+            return (int) IOCTL.invokeExact(errno, fd, request, arg) == 0 ? 0 : ErrnoCapture.errno(errno);
         } catch (Throwable t) {
             throw bug("ioctl", t);
         }

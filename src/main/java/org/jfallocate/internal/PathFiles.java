@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -34,25 +35,30 @@ public final class PathFiles {
         return open(path, O_RDONLY | O_CLOEXEC);
     }
 
-    private static int open(Path path, int flags) throws IOException {
-        MemorySegment errno = ErrnoCapture.state();
+    /**
+     * Opens {@code path} with these open(2) flags, close-on-exec added; EINTR retried.
+     *
+     * @throws IOException the usual java.nio.file types for a missing or forbidden file
+     */
+    public static int open(Path path, int flags) throws IOException {
+        flags |= O_CLOEXEC;
         int fd;
-        do {
-            try (Arena arena = Arena.ofConfined()) {
-                fd = LibC.open(errno, arena.allocateFrom(path.toAbsolutePath().toString()), flags, CREATE_PERMISSIONS);
-            }
-        } while (fd < 0 && ErrnoCapture.errno(errno) == Errnos.EINTR);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment name = arena.allocateFrom(path.toAbsolutePath().toString());
+            do {
+                fd = Syscalls.current().open(name, flags, CREATE_PERMISSIONS);
+            } while (fd == -Errnos.EINTR);
+        }
         if (fd < 0) {
-            throw openFailure(path, ErrnoCapture.errno(errno));
+            throw openFailure(path, -fd);
         }
         return fd;
     }
 
     /** Closes a descriptor jfallocate opened; a failure (EIO on close) is reported, not hidden. */
     public static void close(int fd, Path path) throws IOException {
-        MemorySegment errno = ErrnoCapture.state();
-        if (LibC.close(errno, fd) != 0) {
-            int e = ErrnoCapture.errno(errno);
+        int e = Syscalls.current().close(fd);
+        if (e != 0) {
             // EINTR on close still releases the descriptor on Linux; retrying could close another file.
             if (e != Errnos.EINTR) {
                 throw new FileSystemException(path.toString(), null,
@@ -66,6 +72,7 @@ public final class PathFiles {
         return switch (errno) {
             case Errnos.ENOENT -> new NoSuchFileException(path.toString(), null, reason);
             case Errnos.EACCES, Errnos.EPERM -> new AccessDeniedException(path.toString(), null, reason);
+            case Errnos.EEXIST -> new FileAlreadyExistsException(path.toString(), null, reason);
             default -> new FileSystemException(path.toString(), null, reason);
         };
     }

@@ -1,9 +1,7 @@
 package org.jfallocate.internal;
 
-import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
-import org.jfallocate.ByteRange;
 
 /**
  * A file's data ranges through {@code lseek(2)}'s SEEK_DATA and SEEK_HOLE. A filesystem
@@ -19,8 +17,12 @@ public final class SeekRanges {
     static final int SEEK_DATA = 3;
     static final int SEEK_HOLE = 4;
 
+    /** One data range: {@code [offset, offset + length)}. */
+    public record Range(long offset, long length) {
+    }
+
     /** The data ranges, or the errno of the lseek that failed. */
-    public record Result(List<ByteRange> data, int errno) {
+    public record Result(List<Range> data, int errno) {
     }
 
     /**
@@ -28,37 +30,37 @@ public final class SeekRanges {
      * offset: the caller owns the descriptor or restores the offset ({@link #position}).
      */
     public static Result dataRanges(int fd) {
-        MemorySegment errnoState = ErrnoCapture.state();
-        List<ByteRange> data = new ArrayList<>();
+        Syscalls os = Syscalls.current();
+        List<Range> data = new ArrayList<>();
         long pos = 0;
         while (true) {
-            long start = LibC.lseek(errnoState, fd, pos, SEEK_DATA);
+            long start = os.lseek(fd, pos, SEEK_DATA);
             if (start < 0) {
-                int errno = ErrnoCapture.errno(errnoState);
+                int errno = (int) -start;
                 // ENXIO: no data at or after pos, the normal end of the walk.
                 return errno == Errnos.ENXIO ? new Result(List.copyOf(data), 0) : new Result(List.of(), errno);
             }
-            long end = LibC.lseek(errnoState, fd, start, SEEK_HOLE);
+            long end = os.lseek(fd, start, SEEK_HOLE);
             if (end < 0) {
-                int errno = ErrnoCapture.errno(errnoState);
+                int errno = (int) -end;
                 // ENXIO here: the file shrank between the two calls; what was seen is all there is.
                 return errno == Errnos.ENXIO ? new Result(List.copyOf(data), 0) : new Result(List.of(), errno);
             }
             if (end <= start) {
                 return new Result(List.copyOf(data), 0);
             }
-            data.add(new ByteRange(start, end - start));
+            data.add(new Range(start, end - start));
             pos = end;
         }
     }
 
-    /** The descriptor's file offset, or -1 with errno in this thread's capture state. */
+    /** The descriptor's file offset, or -errno. */
     public static long position(int fd) {
-        return LibC.lseek(ErrnoCapture.state(), fd, 0, SEEK_CUR);
+        return Syscalls.current().lseek(fd, 0, SEEK_CUR);
     }
 
     /** Sets the descriptor's file offset back to {@code pos}; false if lseek failed. */
     public static boolean restore(int fd, long pos) {
-        return LibC.lseek(ErrnoCapture.state(), fd, pos, SEEK_SET) == pos;
+        return Syscalls.current().lseek(fd, pos, SEEK_SET) == pos;
     }
 }

@@ -12,9 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.stream.Stream;
+import org.jfallocate.testing.ChildProcess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -43,13 +44,16 @@ class CommandLineLikeUtilLinuxTest {
                 "--len=1 " + MISSING, "--le 1 " + MISSING, "--po -l 1 " + MISSING, "--keep -l1 " + MISSING,
                 MISSING + " -l 1", "-l1 -o 1 -- " + MISSING, "-nl 1MiB " + MISSING, "-l1G -o1T " + MISSING,
                 "-vvl 0x10 -o 010 " + MISSING, "-p -p -l 1 " + MISSING, "-c -c -l 1 " + MISSING,
-                // getopt's prefixes, not picocli's abbreviations; values that look like options
+                // getopt's prefixes (picocli's abbreviations, used before, took --k-s); values that look like options
                 "--k-s -l1 " + MISSING, "--col-r -l1 " + MISSING, "--bogus=3 " + MISSING, "--ver",
                 "--verb -l1 " + MISSING, "--le", "-nl", "--of=-1 -l 1 " + MISSING, "-o - -l 1 " + MISSING,
                 "-o --len -l 1 " + MISSING, "-l 1 -o --len " + MISSING, "-p -l 1 -", "-p -l 1 -- -",
-                // what picocli alone reads otherwise: "=" kept in an attached value, -5 an option
+                // what picocli read otherwise before: "=" kept in an attached value, -5 an option
                 "-l=5 " + MISSING, "-nl=5 " + MISSING, "-p -l 1 -5", "-n5 -l 1 " + MISSING, "-c -q -d " + MISSING,
-                "-lq " + MISSING, "-Q -h");
+                "-lq " + MISSING, "-Q -h",
+                // getopt_long's own rules: the full name in its messages, an error after the operand
+                "--keep=3 -l 1 " + MISSING, "--ver=1", "-vl", "--le= " + MISSING, "-l 1 " + MISSING + " -n -q",
+                "-x -l1 -- -n " + MISSING);
     }
 
     @ParameterizedTest(name = "fallocate {0}")
@@ -61,7 +65,7 @@ class CommandLineLikeUtilLinuxTest {
         assertEquals(ul, inProcess(args).asUtilLinux(null), "fallocate " + line);
     }
 
-    /** Conflicts both versions of util-linux reject; the groups they list differ (see ExclusiveOptions). */
+    /** Conflicts both versions of util-linux reject; the groups they list differ (see Option.EXCLUSIVE). */
     static Stream<String> conflictsEveryVersionRejects() {
         return Stream.of("-c -d", "-d -c", "-p -z -l 1", "-n -c -l 1", "-c -n -l 1", "-x -z -l 1",
                 "--collapse-range --dig-holes", "-cd");
@@ -95,7 +99,7 @@ class CommandLineLikeUtilLinuxTest {
         assertEquals(1, jf.status(), line);
         assertTrue(jf.stderr().startsWith("jfallocate: mutually exclusive arguments:"), jf.stderr());
         for (String option : line.split(" ")) {
-            String name = option.startsWith("--") ? option.substring(2) : Args.LONG_NAMES.get(option.charAt(1));
+            String name = option.startsWith("--") ? option.substring(2) : Option.ofLetter(option.charAt(1)).longName();
             assertTrue(jf.stderr().contains(" --" + name), jf.stderr() + " names " + name);
         }
     }
@@ -119,11 +123,12 @@ class CommandLineLikeUtilLinuxTest {
         Tools.Run jf = inProcess(words("-h -q --bogus"));
         assertEquals(0, jf.status());
         assertEquals("", jf.stderr());
-        for (String name : Args.LONG_NAMES.values()) {
-            assertTrue(jf.stdout().contains("--" + name), "help mentions --" + name);
-        }
-        for (String extra : List.of("--probe", "--layout", "--format")) {
-            assertTrue(jf.stdout().contains(extra), "help mentions " + extra);
+        for (Option option : Option.values()) {
+            assertTrue(jf.stdout().contains("--" + option.longName()), "help mentions --" + option.longName());
+            if (option.letter() != 0) {
+                assertTrue(jf.stdout().contains(" -" + option.letter() + ", --" + option.longName()),
+                        "help gives -" + option.letter() + " for --" + option.longName());
+            }
         }
     }
 
@@ -142,6 +147,16 @@ class CommandLineLikeUtilLinuxTest {
         assertEquals(new Tools.Run(0, "/dev/zero: 0 B (0 bytes) converted to sparse holes.\n", ""), dig);
         Tools.Run report = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> inProcess("-r", "/dev/zero"));
         assertEquals(0, report.status(), report.stderr());
+    }
+
+    /** lseek(2) on a FIFO fails with ESPIPE: util-linux says so, and so must jfallocate, which seeks through FileLayout. */
+    @Test
+    void digOnAFifoFailsAsUtilLinuxDoes(@TempDir Path dir) throws Exception {
+        assumeTrue(Tools.utilLinuxPresent(), "util-linux fallocate(1) is not installed");
+        assertTrue(ChildProcess.run(Duration.ofSeconds(30), "mkfifo", dir.resolve("fifo").toString()).ok());
+        Tools.Run ul = Tools.utilLinux(dir, "-d", "fifo");
+        assertEquals(new Tools.Run(1, "", "fallocate: seek on fifo failed: Illegal seek\n"), ul);
+        assertEquals(ul, Tools.jfallocate(dir, "-d", "fifo").asUtilLinux(null));
     }
 
     /** jfallocate's main in this JVM, its output captured. */

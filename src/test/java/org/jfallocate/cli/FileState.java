@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.jfallocate.FileLayout;
 import org.jfallocate.FileSpace;
 
 /**
@@ -26,28 +26,12 @@ record FileState(String sha256, long size, long allocatedBytes, List<Range> hole
 
     static FileState of(Path file) throws IOException {
         FileSpace space = FileSpace.of(file);
-        return new FileState(sha256(file), space.size(), space.allocatedBytes(), holes(file, space.size()));
+        return new FileState(sha256(file), space.size(), space.allocatedBytes(), holes(file));
     }
 
-    static List<Range> holes(Path file, long size) throws IOException {
-        List<Range> holes = new ArrayList<>();
-        try (PosixFile f = PosixFile.open(file.toString(), PosixFile.O_RDONLY)) {
-            long pos = 0;
-            while (pos < size) {
-                long data = f.seekData(pos);
-                if (data < 0) {
-                    holes.add(new Range(pos, size));
-                    break;
-                }
-                if (data > pos) {
-                    holes.add(new Range(pos, data));
-                }
-                pos = f.seekHole(data);
-            }
-        } catch (CliFailure e) {
-            throw new IOException(e.getMessage(), e);
-        }
-        return holes;
+    // From SEEK_HOLE/SEEK_DATA, through the binding's FileLayout.
+    static List<Range> holes(Path file) throws IOException {
+        return FileLayout.of(file).holes().stream().map(h -> new Range(h.offset(), h.end())).toList();
     }
 
     private static String sha256(Path file) throws IOException {

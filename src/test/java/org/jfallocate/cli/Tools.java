@@ -1,14 +1,14 @@
 package org.jfallocate.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.jfallocate.testing.ChildProcess;
 
 /** Runs util-linux's fallocate(1) and the real bin/jfallocate as a user would, and normalizes their output. */
 final class Tools {
@@ -73,19 +73,7 @@ final class Tools {
         pb.environment().putAll(env);
         // bin/find-jdk prefers JAVA_HOME: the JDK running the tests is one >= 22.
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Path errFile = Files.createTempFile("jfallocate-stderr", ".txt");
-        try {
-            pb.redirectError(errFile.toFile());
-            Process p = pb.start();
-            p.getOutputStream().close();
-            String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IOException(program + " did not finish in 120 s");
-            }
-            return new Run(p.exitValue(), stdout, Files.readString(errFile));
-        } finally {
-            Files.deleteIfExists(errFile);
-        }
+        ChildProcess.Result r = ChildProcess.run(pb, Duration.ofSeconds(120));
+        return new Run(r.exit(), r.stdout(), r.stderr());
     }
 }

@@ -11,11 +11,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.jfallocate.ByteRange;
 import org.jfallocate.ExtentFlag;
 import org.jfallocate.FallocateMode;
 import org.jfallocate.FileLayout;
 import org.jfallocate.testing.TestFilesystems.TestFs;
+import org.jfallocate.testing.ChildProcess;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -47,10 +49,9 @@ class UnshareRangeConformanceTest {
         Path original = dir.resolve("original");
         byte[] data = dataFile(original, 16 * b);
         Path copy = dir.resolve("copy");
-        Process cp = new ProcessBuilder("cp", "--reflink=always", original.toString(), copy.toString())
-                .redirectErrorStream(true).start();
-        String cpSays = new String(cp.getInputStream().readAllBytes()).trim();
-        assumeTrue(cp.waitFor() == 0, fs + " cannot reflink (cp --reflink=always: " + cpSays + ")");
+        ChildProcess.Result cp = ChildProcess.run(Duration.ofSeconds(60),
+                "cp", "--reflink=always", original.toString(), copy.toString());
+        assumeTrue(cp.ok(), fs + " cannot reflink (cp --reflink=always: " + (cp.stdout() + cp.stderr()).trim() + ")");
         FileLayout shared = FileLayout.of(copy);
         assumeTrue(shared.hasExtentMap(), fs + " has no extent map to see sharing in");
         assertEquals(16L * b, shared.sharedBytes(), "a reflinked copy shares all its blocks: " + shared);

@@ -2,6 +2,7 @@ package org.jfallocate.faults;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.jfallocate.testing.ScratchMount;
 
 /**
  * A 16 MiB swap file, active, on an ext4 of its own (so a swap file left behind by a crash
@@ -9,11 +10,11 @@ import java.nio.file.Path;
  * had (no root, no mkswap/swapon, swapon refused), {@link #whyNot()} says why.
  */
 final class ActiveSwapFile implements AutoCloseable {
-    private final LoopFs fs;
+    private final ScratchMount fs;
     private final Path path;
     private final String whyNot;
 
-    private ActiveSwapFile(LoopFs fs, Path path, String whyNot) {
+    private ActiveSwapFile(ScratchMount fs, Path path, String whyNot) {
         this.fs = fs;
         this.path = path;
         this.whyNot = whyNot;
@@ -23,7 +24,7 @@ final class ActiveSwapFile implements AutoCloseable {
         if (!Commands.has("mkswap") || !Commands.has("swapon")) {
             return new ActiveSwapFile(null, null, "mkswap/swapon (util-linux) are not installed");
         }
-        LoopFs fs = LoopFs.create(dir, "ext4", 64);
+        ScratchMount fs = ScratchMount.loop(dir, "ext4", 64);
         if (!fs.mounted()) {
             return new ActiveSwapFile(null, null, fs.whyNot());
         }

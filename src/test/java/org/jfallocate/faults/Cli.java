@@ -3,12 +3,12 @@ package org.jfallocate.faults;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.jfallocate.testing.ChildProcess;
 
 /** Runs bin/jfallocate (and util-linux's fallocate, to compare) and checks how a failure is reported. */
 final class Cli {
@@ -56,19 +56,7 @@ final class Cli {
         pb.environment().remove("JAVA_TOOL_OPTIONS");
         pb.environment().put("LC_ALL", "C");
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Path err = Files.createTempFile("jfa-cli-stderr", ".txt");
-        try {
-            pb.redirectError(err.toFile());
-            Process p = pb.start();
-            p.getOutputStream().close();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IOException(program + " did not finish in 60 s");
-            }
-            return new Run(p.exitValue(), out, Files.readString(err));
-        } finally {
-            Files.deleteIfExists(err);
-        }
+        ChildProcess.Result r = ChildProcess.run(pb, Duration.ofSeconds(60));
+        return new Run(r.exit(), r.stdout(), r.stderr());
     }
 }

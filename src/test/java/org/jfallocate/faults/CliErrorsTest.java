@@ -80,7 +80,7 @@ class CliErrorsTest {
 
     @Test
     void fullSizeLimitedTmpfs_ENOSPC() throws Exception {
-        try (ScratchMount tiny = ScratchMount.tmpfs(dir.resolve("tiny"), "size=2m")) {
+        try (ScratchMount tiny = ScratchMount.tmpfs(dir.resolve("tiny"), "2m")) {
             assumeTrue(tiny.mounted(), tiny.whyNot());
             Path file = tiny.dir().resolve("f");
             FileBytes.writePattern(file, SIZE);
@@ -122,7 +122,7 @@ class CliErrorsTest {
     @Test
     void shutDownXfs_EIO_andTheFileIsIntactAfterRemount() throws Exception {
         assumeTrue(Commands.has("xfs_io"), "xfs_io (xfsprogs) is not installed");
-        try (LoopFs fs = LoopFs.create(dir, "xfs", 300)) {
+        try (ScratchMount fs = ScratchMount.loop(dir, "xfs", 300)) {
             assumeTrue(fs.mounted(), fs.whyNot());
             Path file = fs.dir().resolve("wal");
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {

@@ -1,11 +1,11 @@
 package org.jfallocate.faults;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.jfallocate.testing.ChildProcess;
 
 /** Runs the system tools the fault tests need (chattr, mkfs, mount, swapon, xfs_io). */
 final class Commands {
@@ -30,18 +30,12 @@ final class Commands {
         return SBIN.stream().anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
     }
 
-    /** Runs a command to completion (60 s at most) with stderr merged into the output. */
+    /** Runs a command to completion (60 s at most, else an IOException) with stderr merged into the output. */
     static Result run(String... command) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().merge("PATH", ":" + String.join(":", SBIN), String::concat);
-        Process p = pb.start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return new Result(-1, String.join(" ", command) + " timed out");
-        }
-        return new Result(p.exitValue(), out);
+        ChildProcess.Result r = ChildProcess.run(pb, Duration.ofSeconds(60));
+        return new Result(r.exit(), r.stdout().trim());
     }
 
     /** Runs a command that must succeed; the exception carries what it printed. */

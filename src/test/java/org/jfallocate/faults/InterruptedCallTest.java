@@ -9,8 +9,7 @@ import org.jfallocate.Errno;
 import org.jfallocate.Fallocate;
 import org.jfallocate.FallocateMode;
 import org.jfallocate.FileSpace;
-import org.jfallocate.internal.ErrnoCapture;
-import org.jfallocate.internal.LibC;
+import org.jfallocate.internal.Syscalls;
 import org.jfallocate.internal.PathFiles;
 import org.jfallocate.testing.ScratchMount;
 import org.junit.jupiter.api.Test;
@@ -32,18 +31,18 @@ class InterruptedCallTest {
 
     @Test
     void signalStormDuringLongTmpfsAllocations_neitherFailsNorLosesAnyOfTheRange() throws Exception {
-        try (ScratchMount tmpfs = ScratchMount.tmpfs(dir.resolve("shm"), "size=600m")) {
+        try (ScratchMount tmpfs = ScratchMount.tmpfs(dir.resolve("shm"), "600m")) {
             assumeTrue(tmpfs.mounted(), tmpfs.whyNot());
             Path file = tmpfs.dir().resolve("f");
             int interrupted = 0;
             int attempts = 3;
             int fd = PathFiles.openForWrite(file, true);
             try {
-                var errno = ErrnoCapture.state();
                 for (int i = 0; i < attempts; i++) {
                     try (SignalStorm unused = SignalStorm.at(TestNative.gettid(), 200, 2_000)) {
-                        if (LibC.fallocate(errno, fd, 0, 0, LEN) != 0) {
-                            assertEquals(Errno.EINTR.number(), ErrnoCapture.errno(errno), "the raw call failed otherwise");
+                        int errno = Syscalls.current().fallocate(fd, 0, 0, LEN);
+                        if (errno != 0) {
+                            assertEquals(Errno.EINTR.number(), errno, "the raw call failed otherwise");
                             interrupted++;
                         }
                     }
@@ -79,7 +78,7 @@ class InterruptedCallTest {
         int result;
         try (SignalStorm storm = SignalStorm.at(TestNative.gettid(), 200, 5_000)) {
             // glibc writes one byte per block; writes to a regular file stop only for fatal signals.
-            result = LibC.posixFallocate(fd, 0, 32L << 20);
+            result = Syscalls.current().posixFallocate(fd, 0, 32L << 20);
             Fallocate.posixFallocate(fd, 32L << 20, 32L << 20);
             assertTrue(storm.sent() > 0, "no signal was sent during the calls");
         } finally {

@@ -26,7 +26,7 @@ class NoSpaceTest {
 
     @Test
     void filledExt4_givesNoSpaceException_keepsTheDataAndSaysWhatStaysAllocated() throws Exception {
-        try (LoopFs fs = LoopFs.create(dir, "ext4", 32)) {
+        try (ScratchMount fs = ScratchMount.loop(dir, "ext4", 32)) {
             assumeTrue(fs.mounted(), fs.whyNot());
             Path file = fs.dir().resolve("data");
             byte[] data = FileBytes.writePattern(file, DATA);
@@ -57,7 +57,7 @@ class NoSpaceTest {
 
     @Test
     void fullSizeLimitedTmpfs_givesNoSpaceException_andUndoesThePartialAllocation() throws Exception {
-        try (ScratchMount tiny = ScratchMount.tmpfs(dir.resolve("tiny"), "size=2m")) {
+        try (ScratchMount tiny = ScratchMount.tmpfs(dir.resolve("tiny"), "2m")) {
             assumeTrue(tiny.mounted(), tiny.whyNot());
             Path file = tiny.dir().resolve("data");
             FileBytes.writePattern(file, DATA);

@@ -13,6 +13,7 @@ import org.jfallocate.Fallocate;
 import org.jfallocate.FallocateException;
 import org.jfallocate.FallocateMode;
 import org.jfallocate.testing.FileBytes;
+import org.jfallocate.testing.ScratchMount;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +32,7 @@ class ShutdownTest {
     @ValueSource(strings = {"xfs", "ext4"})
     void shutDownFilesystem_givesEIO_andTheSyncedFileSurvivesUnchanged(String type) throws Exception {
         assumeTrue(Commands.has("xfs_io"), "xfs_io (xfsprogs) is not installed");
-        try (LoopFs fs = LoopFs.create(dir, type, type.equals("xfs") ? 300 : 64)) {
+        try (ScratchMount fs = ScratchMount.loop(dir, type, type.equals("xfs") ? 300 : 64)) {
             assumeTrue(fs.mounted(), fs.whyNot());
             Path file = fs.dir().resolve("wal");
             FileState before;

@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import org.jfallocate.FileSpace;
 import org.jfallocate.testing.TestFilesystems;
+import org.jfallocate.testing.ChildProcess;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,20 +79,17 @@ class CliRecordingTest {
 
     private static Run jfallocate(Path dir, String... args) throws Exception {
         Path jfr = dir.resolve("cli.jfr");
-        Path err = dir.resolve("stderr.txt");
         List<String> command = new java.util.ArrayList<>(List.of(CLI.toString()));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectError(err.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
         pb.environment().put("JDK_JAVA_OPTIONS", "-XX:StartFlightRecording=filename=" + jfr);
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Process p = pb.start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "bin/jfallocate finished");
-        String stderr = Files.readString(err);
+        ChildProcess.Result r = ChildProcess.run(pb, Duration.ofSeconds(60));
+        String stderr = r.stderr();
         assertTrue(stderr.contains("Picked up JDK_JAVA_OPTIONS: -XX:StartFlightRecording"), stderr);
         List<RecordedEvent> events = RecordingFile.readAllEvents(jfr).stream()
                 .filter(e -> e.getEventType().getName().equals("jfallocate.Fallocate"))
                 .toList();
-        return new Run(p.exitValue(), stderr, events);
+        return new Run(r.exit(), stderr, events);
     }
 }

@@ -160,6 +160,42 @@ class FallocateEventTest {
         assertTrue(fallback.after().allocatedBytes() >= 256 * 1024, "the fallback allocated the range");
     }
 
+    // The path of a bare descriptor is read from /proc once and reused while the descriptor is on
+    // the same file: a descriptor number reused for another file must get that file's path.
+    @Test
+    void aDescriptorNumberReusedForAnotherFile_isRecordedWithTheOtherFilesPath() throws Exception {
+        Path first = Files.createFile(dumps.resolve("first"));
+        Path second = Files.createFile(dumps.resolve("second"));
+        List<RecordedEvent> events;
+        int firstFd;
+        int secondFd;
+        try (Recording recording = new Recording()) {
+            recording.enable(EVENT).withThreshold(java.time.Duration.ZERO);
+            recording.start();
+            int fd = org.jfallocate.internal.PathFiles.openForWrite(first, false);
+            firstFd = fd;
+            Fallocate.fallocate(fd, FallocateMode.ALLOCATE, 0, 4096);
+            Fallocate.fallocate(fd, FallocateMode.ALLOCATE, 0, 8192);
+            org.jfallocate.internal.PathFiles.close(fd, first);
+            fd = org.jfallocate.internal.PathFiles.openForWrite(second, false);
+            secondFd = fd;
+            Fallocate.fallocate(fd, FallocateMode.ALLOCATE, 0, 4096);
+            org.jfallocate.internal.PathFiles.close(fd, second);
+            recording.stop();
+            Path dump = dumps.resolve("reuse.jfr");
+            recording.dump(dump);
+            events = RecordingFile.readAllEvents(dump).stream()
+                    .filter(e -> e.getEventType().getName().equals(EVENT))
+                    .sorted(java.util.Comparator.comparing(RecordedEvent::getStartTime))
+                    .toList();
+        }
+        assertEquals(firstFd, secondFd, "the kernel gave the lowest free number again");
+        assertEquals(List.of(first.toRealPath().toString(), first.toRealPath().toString(), second.toRealPath().toString()),
+                events.stream().map(e -> e.getString("path")).toList());
+        assertEquals(List.of(4096L, 8192L, 4096L), events.stream().map(e -> e.getLong("sizeAfter")).toList());
+        assertTrue(events.stream().allMatch(e -> e.getStackTrace() == null), "no stack trace unless asked for");
+    }
+
     @Test
     void withTheEventDisabled_callsRecordNothing() throws Exception {
         Path file = Files.createFile(dumps.resolve("quiet"));

@@ -12,11 +12,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.jfallocate.testing.ChildProcess;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,23 +53,9 @@ class ReportInBrowserTest {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-dev-shm-usage", "--hide-scrollbars", "--user-data-dir=" + profile));
         cmd.addAll(extra);
-        Path log = Files.createTempFile(WORK, "chromium", ".log");
-        Path stdout = Files.createTempFile(WORK, "chromium", ".out");
-        Process p = new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).redirectError(log.toFile()).start();
-        if (!p.waitFor(90, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("chromium did not finish in 90 s: " + Files.readString(log));
-        }
-        assertEquals(0, p.exitValue(), () -> "chromium failed: " + readQuietly(log));
-        return Files.readString(stdout);
-    }
-
-    private static String readQuietly(Path p) {
-        try {
-            return Files.readString(p);
-        } catch (IOException e) {
-            return e.toString();
-        }
+        ChildProcess.Result r = ChildProcess.run(new ProcessBuilder(cmd), Duration.ofSeconds(90));
+        assertEquals(0, r.exit(), () -> "chromium failed: " + r.stderr());
+        return r.stdout();
     }
 
     @Test

@@ -9,7 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import org.jfallocate.testing.ChildProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,11 +27,8 @@ class ReportMainTest {
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-cp", System.getProperty("java.class.path"), ReportMain.class.getName()));
         cmd.addAll(List.of(args));
-        Path out = tmp.resolve("stdout");
-        Path err = tmp.resolve("stderr");
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "ReportMain did not finish in 60 s");
-        return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+        ChildProcess.Result r = ChildProcess.run(new ProcessBuilder(cmd), Duration.ofSeconds(60));
+        return new Result(r.exit(), r.stdout(), r.stderr());
     }
 
     @Test

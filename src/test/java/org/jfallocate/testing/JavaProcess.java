@@ -1,12 +1,10 @@
 package org.jfallocate.testing;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** Runs the JDK's own tools (java, javac) in a child process, as a user would. */
 public final class JavaProcess {
@@ -30,19 +28,7 @@ public final class JavaProcess {
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
         pb.environment().remove("JDK_JAVA_OPTIONS");
         pb.environment().remove("JAVA_TOOL_OPTIONS");
-        Path errFile = Files.createTempFile("jfallocate-stderr", ".txt");
-        try {
-            pb.redirectError(errFile.toFile()); // a file, so a chatty stderr cannot block the child
-            Process p = pb.start();
-            p.getOutputStream().close();
-            String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IOException(tool + " did not finish in 120 s");
-            }
-            return new Result(p.exitValue(), stdout, Files.readString(errFile));
-        } finally {
-            Files.deleteIfExists(errFile);
-        }
+        ChildProcess.Result r = ChildProcess.run(pb, Duration.ofSeconds(120));
+        return new Result(r.exit(), r.stdout(), r.stderr());
     }
 }

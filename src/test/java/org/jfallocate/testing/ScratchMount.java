@@ -1,16 +1,21 @@
 package org.jfallocate.testing;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
- * A filesystem a single test mounts for itself (e.g. a 1 MiB tmpfs to fill up), unmounted
- * on close. Mounting needs root: without it {@link #mounted()} is false and
- * {@link #whyNot()} says why, for the test's skip message.
+ * A filesystem a single test mounts for itself (a 1 MiB tmpfs to fill up, an ext4 or xfs image
+ * to shut down), through {@code bin/fs-matrix scratch-up}, the one place that mounts; unmounted,
+ * its image detached and deleted, on close. Where it cannot be had (no root, no mkfs tool)
+ * {@link #mounted()} is false and {@link #whyNot()} says why, for the test's skip message.
  */
 public final class ScratchMount implements AutoCloseable {
+    private static final Path FS_MATRIX = Path.of("bin", "fs-matrix").toAbsolutePath();
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    /** fs-matrix's exit status for "cannot be had here". */
+    private static final int CANNOT = 3;
+
     private final Path dir;
     private final String whyNot;
 
@@ -19,52 +24,71 @@ public final class ScratchMount implements AutoCloseable {
         this.whyNot = whyNot;
     }
 
-    /** Mounts a tmpfs with these options (e.g. "size=1m") at {@code dir}, created if missing. */
-    public static ScratchMount tmpfs(Path dir, String options) throws IOException, InterruptedException {
-        Files.createDirectories(dir);
-        if (!"root".equals(System.getProperty("user.name"))) {
-            return new ScratchMount(dir, "mounting a tmpfs needs root");
-        }
-        String err = run("mount", "-t", "tmpfs", "-o", options, "jfallocate-test", dir.toString());
-        return new ScratchMount(dir, err);
+    /** A tmpfs of {@code size} (tmpfs's size= option, e.g. "1m", "128k") at {@code dir}, created if missing. */
+    public static ScratchMount tmpfs(Path dir, String size) throws IOException, InterruptedException {
+        return up("tmpfs", size, dir);
     }
 
+    /**
+     * A {@code type} ("ext4", "xfs") filesystem of {@code megabytes} on a sparse image, loop-mounted
+     * at {@code dir}/{@code type}-mnt. xfs needs at least 300 MiB (mkfs.xfs refuses smaller).
+     */
+    public static ScratchMount loop(Path dir, String type, int megabytes) throws IOException, InterruptedException {
+        return up(type, megabytes + "M", dir.resolve(type + "-mnt"));
+    }
+
+    private static ScratchMount up(String type, String size, Path dir) throws IOException, InterruptedException {
+        ChildProcess.Result r = fsMatrix("scratch-up", type, size, dir.toString());
+        if (r.exit() == CANNOT) {
+            return new ScratchMount(dir, r.stderr().strip());
+        }
+        check(r, "scratch-up " + type + " " + size + " " + dir);
+        return new ScratchMount(dir, null);
+    }
+
+    /** Whether the filesystem is mounted at {@link #dir()}. */
     public boolean mounted() {
         return whyNot == null;
     }
 
+    /** Why it is not mounted, or null. */
     public String whyNot() {
         return whyNot;
     }
 
+    /** The mount point. */
     public Path dir() {
         return dir;
     }
 
+    /** Unmounts the image and mounts it again: what a file holds now is what reached the disk. */
+    public void remount() throws IOException, InterruptedException {
+        check(fsMatrix("scratch-remount", dir.toString()), "scratch-remount " + dir);
+    }
+
     @Override
     public void close() throws IOException {
-        if (mounted()) {
-            String err;
-            try {
-                err = run("umount", dir.toString());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while unmounting " + dir, e);
-            }
-            if (err != null) {
-                throw new IOException("could not unmount " + dir + ": " + err);
-            }
+        if (!mounted()) {
+            return;
+        }
+        try {
+            check(fsMatrix("scratch-down", dir.toString()), "scratch-down " + dir);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while unmounting " + dir, e);
         }
     }
 
-    // Runs a command; null on success, else what it said.
-    private static String run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes()).trim();
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return String.join(" ", command) + " timed out";
+    private static ChildProcess.Result fsMatrix(String... args) throws IOException, InterruptedException {
+        String[] command = new String[args.length + 1];
+        command[0] = FS_MATRIX.toString();
+        System.arraycopy(args, 0, command, 1, args.length);
+        return ChildProcess.run(TIMEOUT, command);
+    }
+
+    private static void check(ChildProcess.Result r, String what) throws IOException {
+        if (!r.ok()) {
+            throw new IOException("bin/fs-matrix " + what + " exited " + r.exit() + ": " + r.stderr().strip());
         }
-        return p.exitValue() == 0 ? null : String.join(" ", command) + ": " + out;
     }
 }

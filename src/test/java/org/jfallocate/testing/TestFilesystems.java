@@ -51,28 +51,19 @@ public final class TestFilesystems {
 
     /** Whether the loop-mounted matrix is present (root with the mkfs tools). */
     public static boolean matrixMounted() {
-        String env = System.getenv("JFALLOCATE_MATRIX");
-        return env != null && !env.isBlank();
+        return !FsMatrix.ofEnvironment().isEmpty();
     }
 
     /** Why a filesystem is missing, for skip messages. */
     public static String whyMissing(String type) {
         return matrixMounted()
-                ? type + " is not in this run's filesystem matrix (JFALLOCATE_MATRIX=" + System.getenv("JFALLOCATE_MATRIX") + ")"
+                ? type + " is not in this run's filesystem matrix (" + FsMatrix.VARIABLE + "=" + FsMatrix.raw() + ")"
                 : type + " needs the loop-mounted matrix: run 'make test' as root with e2fsprogs, xfsprogs, btrfs-progs";
     }
 
     private static List<TestFs> discover() {
         List<TestFs> found = new ArrayList<>();
-        String env = System.getenv("JFALLOCATE_MATRIX");
-        if (env != null && !env.isBlank()) {
-            for (String entry : env.trim().split("\\s+")) {
-                int eq = entry.indexOf('=');
-                if (eq > 0) {
-                    found.add(new TestFs(entry.substring(0, eq), Path.of(entry.substring(eq + 1))));
-                }
-            }
-        }
+        FsMatrix.ofEnvironment().forEach((type, dir) -> found.add(new TestFs(type, dir)));
         if (found.isEmpty()) {
             found.add(fallback(Path.of("target", "test-fs").toAbsolutePath()));
             Path shm = Path.of("/dev/shm");

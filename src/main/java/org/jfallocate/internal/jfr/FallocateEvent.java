@@ -6,16 +6,23 @@ import jdk.jfr.Description;
 import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
 
 /**
  * One fallocate(2) or posix_fallocate(3) call that jfallocate made, failed ones included:
  * what was asked, what came back, and what it did to the file's size and allocation.
  * The event's duration is the call's (EINTR retries included, the two statx calls not).
  *
+ * <p>Stack traces are off by default: walking the stack would cost more than the call
+ * itself. A recording that wants them asks ({@code jfallocate.Fallocate#stackTrace=true}
+ * in a .jfc file or {@code -XX:StartFlightRecording}, or
+ * {@code recording.enable("jfallocate.Fallocate").withStackTrace()}).
+ *
  * <p>This package is not exported: JFR opens an event's package to itself when the class
  * is registered, so the event needs no export and stays out of the API.
  */
 @Name(FallocateEvent.NAME)
+@StackTrace(false)
 @Label("Fallocate")
 @Category({"Java Application", "jfallocate"})
 @Description("A fallocate(2) or posix_fallocate(3) call made by jfallocate, with the file's size and "
@@ -33,7 +40,8 @@ public final class FallocateEvent extends Event {
     int fd;
 
     @Label("Path")
-    @Description("The path the caller gave, or where /proc/self/fd/<fd> pointed; null when neither is known")
+    @Description("The path the caller gave, or where /proc/self/fd/<fd> pointed when this descriptor was first "
+            + "seen on this file (not read again while it is the same file, even after a rename); null when neither is known")
     String path;
 
     @Label("Mode")

@@ -1,27 +1,33 @@
 package org.jfallocate.internal.jfr;
 
-import java.io.IOException;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import jdk.jfr.FlightRecorder;
-import org.jfallocate.Errno;
-import org.jfallocate.internal.ErrnoCapture;
+import org.jfallocate.internal.FdPaths;
 import org.jfallocate.internal.Statx;
 
 /**
  * Fills and commits {@link FallocateEvent}s around a call. Callers check {@link #enabled()}
  * first and come here only when it is true, so that a JVM that does not record pays one
- * branch per call: no statx, no readlink, no event object, not even JFR's classes loaded.
+ * branch per call: no statx, no readlink, no event object.
+ *
+ * <p>With the event on, a call costs two statx(2) into a per-thread buffer, the event
+ * object and its commit; the path of a bare descriptor is read from /proc once per
+ * (descriptor, file) and then reused; the strings (operation, mode names, result) are
+ * constants. Stack traces are off unless a recording asks for them ({@link FallocateEvent}).
  */
 public final class FallocateEvents {
     private FallocateEvents() {
     }
 
     /**
-     * Whether a recording wants {@code jfallocate.Fallocate} events now. Until JFR is started
-     * this is one read of a volatile boolean: the event class is not even loaded, since
-     * loading an event class costs JFR's bytecode instrumentation (a few hundred ms).
+     * Whether a recording wants {@code jfallocate.Fallocate} events now. Until a recording
+     * exists this asks only {@link FlightRecorder#isInitialized()}, which loads that one
+     * class of jdk.jfr and starts nothing; the event class is loaded, and registered by JFR
+     * (a few hundred ms of bytecode instrumentation), only once the recorder is initialized.
+     *
+     * @return true when the next call should be an event
      */
     public static boolean enabled() {
         return FlightRecorder.isInitialized() && Probe.EVENT.isEnabled();
@@ -34,53 +40,85 @@ public final class FallocateEvents {
         static final FallocateEvent EVENT = new FallocateEvent();
     }
 
+    // One statx buffer and one empty path per thread: no arena per call.
+    private static final ThreadLocal<MemorySegment> STATX_BUFFER = ThreadLocal.withInitial(() -> Statx.buffer(Arena.ofAuto()));
+
+    /** The path last read from /proc for a descriptor, and the file it was then. */
+    private record KnownPath(int fd, long inode, int devMajor, int devMinor, String path) {
+    }
+
+    // One entry: a writer calls on one file again and again. Stale after a rename of that
+    // file, which the field's description says.
+    private static volatile KnownPath lastPath;
+
     /**
      * Takes the "before" figures and starts the clock; call just before the C call.
      *
-     * @param path the caller's path, or null to look it up through /proc/self/fd
+     * @param operation what the event calls the call, a constant
+     * @param fd        the descriptor
+     * @param path      the caller's path, or null to look it up through /proc/self/fd
+     * @param modeNames the mode's names, e.g. {@code PUNCH_HOLE|KEEP_SIZE}
+     * @param modeValue the mode's C value
+     * @param offset    the call's offset
+     * @param length    the call's length
+     * @return the started event, to give to {@link #commit}
      */
     public static FallocateEvent begin(String operation, int fd, Path path, String modeNames, int modeValue,
                                        long offset, long length) {
         FallocateEvent event = new FallocateEvent();
         event.operation = operation;
         event.fd = fd;
-        event.path = path != null ? path.toAbsolutePath().toString() : pathOfFd(fd);
         event.mode = modeNames;
         event.modeValue = modeValue;
         event.offset = offset;
         event.length = length;
-        Statx.Result before = Statx.ofFd(ErrnoCapture.state(), fd);
-        event.sizeBefore = before != null ? before.size() : -1;
-        event.allocatedBefore = before != null ? before.allocatedBytes() : -1;
+        MemorySegment buf = STATX_BUFFER.get();
+        if (Statx.ofFd(fd, buf) == 0) {
+            event.sizeBefore = Statx.size(buf);
+            event.allocatedBefore = Statx.allocatedBytes(buf);
+            event.path = path != null ? path.toAbsolutePath().toString() : pathOf(fd, buf);
+        } else {
+            event.sizeBefore = -1;
+            event.allocatedBefore = -1;
+            event.path = path != null ? path.toAbsolutePath().toString() : null;
+        }
         event.begin();
         return event;
     }
 
     /**
-     * Stops the clock, takes the "after" figures and commits; call just after the C call,
-     * once its errno has been read (the statx here overwrites this thread's errno).
+     * Stops the clock, takes the "after" figures and commits; call just after the C call.
      *
+     * @param event the event {@link #begin} returned
      * @param errno 0 for success, else the call's error number
+     * @param errnoName the errno's name, e.g. {@code EOPNOTSUPP}, or "0" for success
      */
-    public static void commit(FallocateEvent event, int errno) {
+    public static void commit(FallocateEvent event, int errno, String errnoName) {
         event.end();
         if (!event.shouldCommit()) {
             return;
         }
-        MemorySegment errnoState = ErrnoCapture.state();
-        Statx.Result after = Statx.ofFd(errnoState, event.fd);
-        event.sizeAfter = after != null ? after.size() : -1;
-        event.allocatedAfter = after != null ? after.allocatedBytes() : -1;
+        MemorySegment buf = STATX_BUFFER.get();
+        boolean ok = Statx.ofFd(event.fd, buf) == 0;
+        event.sizeAfter = ok ? Statx.size(buf) : -1;
+        event.allocatedAfter = ok ? Statx.allocatedBytes(buf) : -1;
         event.errno = errno;
-        event.result = errno == 0 ? "0" : Errno.nameOf(errno);
+        event.result = errnoName;
         event.commit();
     }
 
-    private static String pathOfFd(int fd) {
-        try {
-            return Files.readSymbolicLink(Path.of("/proc/self/fd", Integer.toString(fd))).toString();
-        } catch (IOException | UnsupportedOperationException e) {
-            return null; // closed, or no /proc: the fd still identifies the file within the recording
+    // The /proc path of this descriptor, reused while it still names the same file (dev, inode).
+    private static String pathOf(int fd, MemorySegment statx) {
+        long inode = Statx.inode(statx);
+        int major = Statx.devMajor(statx);
+        int minor = Statx.devMinor(statx);
+        KnownPath known = lastPath;
+        if (known != null && known.fd == fd && known.inode == inode && known.devMajor == major && known.devMinor == minor) {
+            return known.path;
         }
+        Path p = FdPaths.pathOf(fd);
+        String path = p == null ? null : p.toString();
+        lastPath = new KnownPath(fd, inode, major, minor, path);
+        return path;
     }
 }
