@@ -14,9 +14,9 @@ import jdk.jfr.StackTrace;
  * The event's duration is the call's (EINTR retries included, the two statx calls not).
  *
  * <p>Stack traces are off by default: walking the stack would cost more than the call
- * itself. A recording that wants them asks ({@code jfallocate.Fallocate#stackTrace=true}
- * in a .jfc file or {@code -XX:StartFlightRecording}, or
- * {@code recording.enable("jfallocate.Fallocate").withStackTrace()}).
+ * itself. A recording that wants them asks: {@code stackTrace} set to true for
+ * {@code jfallocate.Fallocate} in its .jfc settings, or
+ * {@code recording.enable("jfallocate.Fallocate").withStackTrace()}.
  *
  * <p>This package is not exported: JFR opens an event's package to itself when the class
  * is registered, so the event needs no export and stays out of the API.
