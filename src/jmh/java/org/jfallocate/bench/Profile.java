@@ -9,8 +9,8 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 
 /**
  * A run's budget: forks, iterations and parameter values, for every benchmark and per
- * benchmark where one needs other values. What a setting leaves empty comes from the
- * benchmark's annotations; what the user gives on the command line ({@code -f}, {@code -i},
+ * benchmark where one needs other values. The benchmarks' annotations say what the
+ * publication profile ({@link #FULL}) runs; what a setting leaves empty comes from them; what the user gives on the command line ({@code -f}, {@code -i},
  * {@code -wi}, {@code -p}) wins over both. The runner records the effective forks and
  * iterations of every point in results.csv.
  *
@@ -63,19 +63,39 @@ public record Profile(String name, Settings defaults, Map<String, Settings> over
     }
 
     /**
-     * {@code make bench}: the benchmarks' annotations. Minutes on a 2-core machine: for a
-     * first look, not for publication.
+     * {@code make bench-full}, the publication profile: what the benchmarks' annotations say
+     * (three JVMs, 10 measured iterations each: 30 samples a point), and reserve sizes up to 1 GiB.
      */
-    public static final Profile QUICK = new Profile("quick", Settings.ANNOTATIONS, Map.of());
+    public static final Profile FULL = new Profile("full", Settings.ANNOTATIONS,
+            Map.of("ReserveSpaceBenchmark", params("size", "1048576", "67108864", "1073741824")));
 
     /**
-     * {@code make bench-full}, the publication profile: three JVMs and 10 measured iterations
-     * each (30 samples a point), and reserve sizes up to 1 GiB.
+     * {@code make bench}: one JVM per point and fewer iterations, for a first look in minutes on
+     * a 2-core machine, not for publication.
      */
-    public static final Profile FULL = new Profile("full",
-            new Settings(Optional.of(3), Optional.empty(), Optional.of(10), Map.of()),
-            Map.of("ReserveSpaceBenchmark", new Settings(Optional.empty(), Optional.empty(), Optional.empty(),
-                    Map.of("size", List.of("1048576", "67108864", "1073741824")))));
+    public static final Profile QUICK = new Profile("quick", forks(1), Map.ofEntries(
+            Map.entry("ReserveSpaceBenchmark", iterations(6)),
+            Map.entry("DurableAppendBenchmark", iterations(5)),
+            Map.entry("BufferedAppendBenchmark", iterations(8)),
+            Map.entry("FragmentationBenchmark", iterations(3)),
+            Map.entry("CollapseRangeBenchmark", iterations(5)),
+            Map.entry("PunchHoleBenchmark", iterations(5)),
+            Map.entry("InsertRangeBenchmark", iterations(5)),
+            Map.entry("BindingOverheadBenchmark", iterations(5)),
+            // Two forks, as the class had before its annotations said the publication profile.
+            Map.entry("EventOverheadBenchmark", new Settings(Optional.of(2), Optional.empty(), Optional.of(5), Map.of()))));
+
+    private static Settings forks(int forks) {
+        return new Settings(Optional.of(forks), Optional.empty(), Optional.empty(), Map.of());
+    }
+
+    private static Settings iterations(int measurementIterations) {
+        return new Settings(Optional.empty(), Optional.empty(), Optional.of(measurementIterations), Map.of());
+    }
+
+    private static Settings params(String param, String... values) {
+        return new Settings(Optional.empty(), Optional.empty(), Optional.empty(), Map.of(param, List.of(values)));
+    }
 
     /** The profile called {@code name}, if there is one. */
     public static Optional<Profile> named(String name) {
