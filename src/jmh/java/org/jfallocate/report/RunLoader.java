@@ -102,7 +102,7 @@ public final class RunLoader {
                 row.get("cpu"), required(row, "fs_type"), row.get("device"), required(row, "benchmark"),
                 row.get("strategy"), integer(row, "size_bytes"), integer(row, "record_bytes"),
                 integer(row, "sync_every"), metric, valueless ? row.get("unit") : required(row, "unit"), value,
-                decimal(row, "error"), integer(row, "samples"), row.get("note"), row.line());
+                decimal(row, "error"), integer(row, "samples"), row.get("note"), row.get("params"), row.line());
     }
 
     private static String required(StrictCsv.Row row, String column) {

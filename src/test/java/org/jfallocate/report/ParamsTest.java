@@ -1,0 +1,32 @@
+package org.jfallocate.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A point's other parameters (results.csv's params column) make it a workload of its own. */
+class ParamsTest {
+
+    @Test
+    void warmAndColdRuns_ofTheSameRivals_areComparedApart(@TempDir Path tmp) throws Exception {
+        String collapse = "CollapseRangeBenchmark.collapseRange";
+        String copy = "CollapseRangeBenchmark.copyTail";
+        Path dir = new RunFixture("20261201-220000-host", "host")
+                .row("ext4", collapse, "COLLAPSE_RANGE", "", "", "", "score", "ms/op", "2", "0.1", "", "cache=warm")
+                .row("ext4", copy, "COPY_TAIL", "", "", "", "score", "ms/op", "40", "1", "", "cache=warm")
+                .row("ext4", collapse, "COLLAPSE_RANGE", "", "", "", "score", "ms/op", "3", "0.1", "", "cache=cold")
+                .row("ext4", copy, "COPY_TAIL", "", "", "", "score", "ms/op", "90", "2", "", "cache=cold")
+                .writeUnder(tmp);
+
+        List<SummaryRow> rows = Summary.of(List.of(RunLoader.load(dir)));
+
+        assertEquals(List.of("CollapseRangeBenchmark: COLLAPSE_RANGE vs COPY_TAIL, cache=cold",
+                        "CollapseRangeBenchmark: COLLAPSE_RANGE vs COPY_TAIL, cache=warm"),
+                rows.stream().map(r -> r.workload().label()).toList());
+        assertEquals(List.of(3.0, 2.0), rows.stream().map(r -> r.fastest().value().getAsDouble()).toList());
+    }
+}
