@@ -29,4 +29,14 @@ class ParamsTest {
                 rows.stream().map(r -> r.workload().label()).toList());
         assertEquals(List.of(3.0, 2.0), rows.stream().map(r -> r.fastest().value().getAsDouble()).toList());
     }
+
+    /** The runs committed under results/ before the params, forks and iterations columns still load. */
+    @Test
+    void aRunWrittenBeforeTheParamsColumn_stillLoads() throws Exception {
+        Path committed = Path.of("results", "20261123-153705-vm");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(committed), "no committed run here");
+        Run run = RunLoader.load(committed);
+        assertEquals("20261123-153705-vm", run.runId());
+        assertEquals("", run.measurements().get(0).params());
+    }
 }
