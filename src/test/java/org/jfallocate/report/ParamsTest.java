@@ -2,6 +2,7 @@ package org.jfallocate.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -38,5 +39,24 @@ class ParamsTest {
         Run run = RunLoader.load(committed);
         assertEquals("20261123-153705-vm", run.runId());
         assertEquals("", run.measurements().get(0).params());
+    }
+
+    /** Merged with a run of today's columns, an earlier run's rows get empty cells for the columns it lacks. */
+    @Test
+    void mergedCsv_padsAnEarlierRunsRows(@TempDir Path tmp) throws Exception {
+        Path today = RunFixture.beta().writeUnder(tmp);
+        Path earlier = RunFixture.alpha().writeUnder(tmp);
+        Path csv = earlier.resolve("results.csv");
+        // The fixture's last three fields (params, forks, iterations) are never quoted: cut them off.
+        List<String> cut = Files.readAllLines(csv).stream()
+                .map(l -> l.substring(0, l.lastIndexOf(',', l.lastIndexOf(',', l.lastIndexOf(',') - 1) - 1))).toList();
+        Files.writeString(csv, String.join("\n", cut) + "\n");
+        assertEquals(String.join(",", RunLoader.EARLIER_COLUMNS), cut.get(0));
+
+        Path out = tmp.resolve("report");
+        ReportBuilder.build(List.of(today, earlier), out);
+        List<StrictCsv.Row> merged = StrictCsv.read(out.resolve("merged.csv"), RunLoader.COLUMNS);
+        assertEquals(cut.size() - 1 + Files.readAllLines(today.resolve("results.csv")).size() - 1, merged.size());
+        assertEquals("", merged.getLast().get("iterations"));
     }
 }
