@@ -38,8 +38,30 @@ import java.util.Optional;
  * @param file the file fio creates, writes and removes
  * @param sizeBytes the bytes reserved and then written
  * @param recordBytes the bytes per write
+ * @param probe where to snapshot the device's counters around the timed writes, or null for none
  */
-public record FioJob(Strategy strategy, Path file, long sizeBytes, int recordBytes) {
+public record FioJob(Strategy strategy, Path file, long sizeBytes, int recordBytes, Probe probe) {
+
+    /**
+     * A snapshot of {@code /sys/block/<dev>/stat} just before the timed writes (after the layout's
+     * fsync) and just after them (fio's exec_postrun runs before it closes and unlinks the file),
+     * by a shell script, since fio appends its own output redirection to each exec command and
+     * cuts a job-file line at ';'.
+     *
+     * @param script the script {@link #SCRIPT} is written to
+     * @param statFile the device's stat file
+     * @param before where the first snapshot goes
+     * @param after where the second goes
+     */
+    public record Probe(Path script, Path statFile, Path before, Path after) {
+        /** Syncs $1 unless it is "-", then copies the counters $2 into $3. */
+        public static final String SCRIPT = "#!/bin/sh\n[ \"$1\" = - ] || sync \"$1\" || exit 1\ncat \"$2\" > \"$3\"\n";
+    }
+
+    /** A job without device counters. */
+    public FioJob(Strategy strategy, Path file, long sizeBytes, int recordBytes) {
+        this(strategy, file, sizeBytes, recordBytes, null);
+    }
 
     /** fio's {@code fallocate=} value for each strategy it can express. */
     private static final Map<Strategy, String> FALLOCATE = new EnumMap<>(Strategy.class);
@@ -62,9 +84,12 @@ public record FioJob(Strategy strategy, Path file, long sizeBytes, int recordByt
             throw new IllegalArgumentException("sizeBytes must be a positive multiple of recordBytes, was "
                     + sizeBytes + " and " + recordBytes);
         }
-        if (file.toString().matches(".*[\\s;&|<>$`'\"\\\\].*")) {
-            // The path goes into a job file line and into the shell command of exec_prerun.
-            throw new IllegalArgumentException("file must not contain spaces or shell characters, was " + file);
+        for (Path p : probe == null ? java.util.List.of(file) : java.util.List.of(file, probe.script(), probe.statFile(),
+                probe.before(), probe.after())) {
+            if (p.toString().matches(".*[\\s;&|<>$`'\"\\\\].*")) {
+                // The paths go into job file lines and into the shell commands of exec_prerun and exec_postrun.
+                throw new IllegalArgumentException("file must not contain spaces or shell characters, was " + p);
+            }
         }
     }
 
@@ -118,8 +143,16 @@ public record FioJob(Strategy strategy, Path file, long sizeBytes, int recordByt
                 filename=%s
                 fallocate=%s
                 overwrite=%d
-                exec_prerun=sync %s
-                """.formatted(strategy, recordBytes, sizeBytes, name(), file, fallocate(), overwrite() ? 1 : 0, file);
+                %s""".formatted(strategy, recordBytes, sizeBytes, name(), file, fallocate(), overwrite() ? 1 : 0, runs());
+    }
+
+    /** The reservation's fsync before the timed writes, and the device snapshots around them when probed. */
+    private String runs() {
+        if (probe == null) {
+            return "exec_prerun=sync " + file + "\n";
+        }
+        return "exec_prerun=/bin/sh " + probe.script() + " " + file + " " + probe.statFile() + " " + probe.before() + "\n"
+                + "exec_postrun=/bin/sh " + probe.script() + " - " + probe.statFile() + " " + probe.after() + "\n";
     }
 
     /** @return the job for {@code strategy}, or empty when fio cannot express it */

@@ -60,6 +60,7 @@ final class FioRunner {
         }
         String console = Files.readString(log, StandardCharsets.UTF_8);
         Files.deleteIfExists(workDir.resolve(job.name() + ".prerun.txt"));
+        Files.deleteIfExists(workDir.resolve(job.name() + ".postrun.txt"));
         Files.deleteIfExists(log);
         Files.deleteIfExists(jobFile);
         if (p.exitValue() != 0) {

@@ -73,13 +73,20 @@ public final class FioValidation {
             return 2;
         }
         Path fioDir = Files.createDirectories(o.out().resolve("fio"));
+        // fio's job file, console log and exec_prerun output stay off the filesystem under test:
+        // creating and removing them there would leave metadata for the next timed fdatasync to commit.
+        Path work = Files.createTempDirectory(o.out(), "fio-work-");
         Instant started = Instant.now();
         System.out.println("validate: " + version.get() + ", " + o.reps() + " repetitions of "
                 + o.sizeBytes() / o.recordBytes() + " records of " + o.recordBytes() + " bytes on " + targets);
 
         Map<ValidationTable.Key, List<Double>> samples = new LinkedHashMap<>();
+        Map<ValidationTable.Key, List<double[]>> device = new LinkedHashMap<>();
         List<String> sampleLines = new ArrayList<>();
-        sampleLines.add("fs_type,strategy,side,repetition,us_per_record");
+        sampleLines.add("fs_type,strategy,side,repetition,us_per_record,dev_writes_per_record,dev_kib_per_record,"
+                + "dev_flushes_per_record");
+        Path script = work.resolve("snapshot.sh");
+        Files.writeString(script, FioJob.Probe.SCRIPT, StandardCharsets.UTF_8);
         List<String> notes = new ArrayList<>();
         FioRunner fio = new FioRunner(o.fio());
         for (BenchTarget target : targets) {
@@ -95,6 +102,7 @@ public final class FioValidation {
                     strategies.add(s);
                 }
             }
+            Optional<Path> stat = DeviceCounters.statFile(target.mount());
             ScratchDir scratch = new ScratchDir(target.dir().toString(), "validate");
             try {
                 for (int rep = -o.warmup(); rep < o.reps(); rep++) {
@@ -105,16 +113,25 @@ public final class FioValidation {
                         for (int side = 0; side < 2; side++) {
                             boolean suite = (side == 0) == suiteFirst;
                             String tag = rep < 0 ? "warmup" + (-rep) : Integer.toString(rep);
-                            double us = suite ? suiteSample(scratch, s, o)
-                                    : fio.run(new FioJob(s, scratch.newFile("fio-" + s.name().toLowerCase(java.util.Locale.ROOT)),
-                                    o.sizeBytes(), o.recordBytes()), scratch.path(),
+                            Sample sample = suite ? suiteSample(scratch, s, o, stat)
+                                    : fioSample(fio, new FioJob(s, scratch.newFile("fio-" + s.name().toLowerCase(java.util.Locale.ROOT)),
+                                    o.sizeBytes(), o.recordBytes(), stat.map(f -> new FioJob.Probe(script, f,
+                                    work.resolve("before.stat"), work.resolve("after.stat"))).orElse(null)), work,
                                     fioDir.resolve(target.name() + "-" + s.name() + "-" + tag + ".json"));
+                            double us = sample.usPerRecord();
                             if (rep >= 0) {
                                 String sideName = suite ? "suite" : "fio";
                                 samples.computeIfAbsent(new ValidationTable.Key(target.name(), s.name(), sideName),
                                         k -> new ArrayList<>()).add(us);
+                                double[] d = sample.device();
+                                if (d != null) {
+                                    device.computeIfAbsent(new ValidationTable.Key(target.name(), s.name(), sideName),
+                                            k -> new ArrayList<>()).add(d);
+                                }
                                 sampleLines.add(String.join(",", target.name(), s.name(), sideName,
-                                        Integer.toString(rep), ValidationTable.num(us)));
+                                        Integer.toString(rep), ValidationTable.num(us),
+                                        d == null ? "" : ValidationTable.num(d[0]), d == null ? "" : ValidationTable.num(d[1]),
+                                        d == null ? "" : ValidationTable.num(d[2])));
                             }
                         }
                     }
@@ -124,7 +141,9 @@ public final class FioValidation {
             }
             System.out.println("validate: " + target.name() + " done");
         }
-        List<ValidationTable.Row> rows = ValidationTable.compute(samples);
+        Files.delete(script);
+        Files.delete(work);
+        List<ValidationTable.Row> rows = ValidationTable.compute(samples, device);
         Files.write(o.out().resolve("validation-samples.csv"), sampleLines, StandardCharsets.UTF_8);
         List<String> csv = new ArrayList<>();
         csv.add(String.join(",", ValidationTable.COLUMNS));
@@ -141,18 +160,45 @@ public final class FioValidation {
         return 0;
     }
 
-    /** One {@link DurableAppendBenchmark} iteration, timed as JMH's single shot times it. */
-    private static double suiteSample(ScratchDir scratch, Strategy strategy, Options o) throws IOException {
+    /** One sample: microseconds per record, and the device's writes, KiB and flushes per record (or null). */
+    record Sample(double usPerRecord, double[] device) {
+    }
+
+    /**
+     * One {@link DurableAppendBenchmark} iteration, timed as JMH's single shot times it, with the
+     * device's counters read just around the timed appends.
+     */
+    private static Sample suiteSample(ScratchDir scratch, Strategy strategy, Options o, Optional<Path> stat)
+            throws IOException {
         int records = (int) (o.sizeBytes() / o.recordBytes());
         long elapsed;
+        double[] device = null;
         try (AppendLog log = AppendLog.create(scratch.newFile("suite-" + strategy.name().toLowerCase(java.util.Locale.ROOT)),
                 strategy, o.sizeBytes(), o.recordBytes())) {
+            DeviceCounters before = stat.isPresent() ? DeviceCounters.read(stat.get()) : null;
             long start = System.nanoTime();
             log.append(records, 1);
             elapsed = System.nanoTime() - start;
+            if (before != null) {
+                device = DeviceCounters.read(stat.get()).perRecordSince(before, records);
+            }
         }
         SecondaryMetrics.reset();
-        return elapsed / 1e3 / records;
+        return new Sample(elapsed / 1e3 / records, device);
+    }
+
+    /** One fio job, with the device's counters its prerun and postrun snapshot around the timed writes. */
+    private static Sample fioSample(FioRunner fio, FioJob job, Path work, Path json) throws IOException, InterruptedException {
+        double us = fio.run(job, work, json);
+        double[] device = null;
+        if (job.probe() != null) {
+            FioJob.Probe p = job.probe();
+            device = DeviceCounters.parse(Files.readString(p.after())).perRecordSince(
+                    DeviceCounters.parse(Files.readString(p.before())), job.sizeBytes() / job.recordBytes());
+            Files.delete(p.before());
+            Files.delete(p.after());
+        }
+        return new Sample(us, device);
     }
 
     static Options parse(String[] args) {

@@ -27,7 +27,8 @@ public final class ValidationTable {
     /** The columns of validation.csv. */
     public static final List<String> COLUMNS = List.of("fs_type", "strategy", "samples", "suite_us", "suite_error",
             "fio_us", "fio_error", "suite_speedup", "suite_speedup_error", "fio_speedup", "fio_speedup_error",
-            "suite_vs_fio", "suite_vs_fio_error", "within_15pct", "verdict");
+            "suite_vs_fio", "suite_vs_fio_error", "within_15pct", "verdict", "suite_dev_writes", "suite_dev_kib",
+            "suite_dev_flushes", "fio_dev_writes", "fio_dev_kib", "fio_dev_flushes");
 
     private ValidationTable() {
     }
@@ -82,9 +83,17 @@ public final class ValidationTable {
      * @param suiteSpeedup NONE's time over this strategy's, in the suite
      * @param fioSpeedup the same with fio
      * @param suiteVsFio the suite's speed-up over fio's: 1 is perfect agreement
+     * @param suiteDevice the suite's mean device writes, KiB and flushes per record, or null (no block device)
+     * @param fioDevice the same for fio
      */
     public record Row(String fsType, String strategy, Mean suite, Mean fio, Ratio suiteSpeedup, Ratio fioSpeedup,
-                      Ratio suiteVsFio) {
+                      Ratio suiteVsFio, double[] suiteDevice, double[] fioDevice) {
+
+        /** A row without device counters. */
+        public Row(String fsType, String strategy, Mean suite, Mean fio, Ratio suiteSpeedup, Ratio fioSpeedup,
+                   Ratio suiteVsFio) {
+            this(fsType, strategy, suite, fio, suiteSpeedup, fioSpeedup, suiteVsFio, null, null);
+        }
 
         /** @return whether the two speed-ups are within {@link #TOLERANCE} of each other */
         public boolean withinTolerance() {
@@ -102,10 +111,16 @@ public final class ValidationTable {
 
         /** @return the row's fields in {@link #COLUMNS} order */
         public List<String> fields() {
-            return List.of(fsType, strategy, Integer.toString(Math.min(suite.n(), fio.n())), num(suite.value()),
-                    num(suite.error()), num(fio.value()), num(fio.error()), num(suiteSpeedup.value()),
+            List<String> f = new ArrayList<>(List.of(fsType, strategy, Integer.toString(Math.min(suite.n(), fio.n())),
+                    num(suite.value()), num(suite.error()), num(fio.value()), num(fio.error()), num(suiteSpeedup.value()),
                     num(suiteSpeedup.error()), num(fioSpeedup.value()), num(fioSpeedup.error()),
-                    num(suiteVsFio.value()), num(suiteVsFio.error()), withinTolerance() ? "yes" : "no", verdict());
+                    num(suiteVsFio.value()), num(suiteVsFio.error()), withinTolerance() ? "yes" : "no", verdict()));
+            for (double[] d : new double[][] {suiteDevice, fioDevice}) {
+                for (int i = 0; i < 3; i++) {
+                    f.add(d == null ? "" : num(d[i]));
+                }
+            }
+            return f;
         }
     }
 
@@ -118,6 +133,15 @@ public final class ValidationTable {
      * @return a row for every filesystem and strategy that has samples on both sides and a NONE to compare with
      */
     public static List<Row> compute(Map<Key, List<Double>> samples) {
+        return compute(samples, Map.of());
+    }
+
+    /**
+     * @param samples as for {@link #compute(Map)}
+     * @param device per sample, the device's writes, KiB and flushes per record, by the same keys (may lack keys)
+     * @return the rows, with the device counters' means where there are any
+     */
+    public static List<Row> compute(Map<Key, List<Double>> samples, Map<Key, List<double[]>> device) {
         Map<String, Map<String, Mean[]>> byFs = new LinkedHashMap<>();
         for (Map.Entry<Key, List<Double>> e : samples.entrySet()) {
             if (e.getValue().size() < 2) {
@@ -139,10 +163,24 @@ public final class ValidationTable {
                 }
                 Ratio suite = Ratio.of(none[0], sides[0]);
                 Ratio fio = Ratio.of(none[1], sides[1]);
-                rows.add(new Row(fs, strategy, sides[0], sides[1], suite, fio, Ratio.of(suite, fio)));
+                rows.add(new Row(fs, strategy, sides[0], sides[1], suite, fio, Ratio.of(suite, fio),
+                        meanOf(device.get(new Key(fs, strategy, "suite"))), meanOf(device.get(new Key(fs, strategy, "fio")))));
             });
         });
         return rows;
+    }
+
+    private static double[] meanOf(List<double[]> perSample) {
+        if (perSample == null || perSample.isEmpty()) {
+            return null;
+        }
+        double[] mean = new double[3];
+        for (double[] d : perSample) {
+            for (int i = 0; i < 3; i++) {
+                mean[i] += d[i] / perSample.size();
+            }
+        }
+        return mean;
     }
 
     static String num(double v) {

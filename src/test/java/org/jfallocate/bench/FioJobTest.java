@@ -74,6 +74,41 @@ class FioJobTest {
     }
 
     @Test
+    void withAProbe_thePrerunSyncsAndSnapshotsTheDevice_thePostrunSnapshotsBeforeTheUnlink() {
+        FioJob.Probe probe = new FioJob.Probe(Path.of("/r/snap.sh"), Path.of("/sys/block/loop1/stat"),
+                Path.of("/r/before"), Path.of("/r/after"));
+        Map<String, String> o = options(new FioJob(Strategy.FALLOCATE, FILE, 1 << 20, 4096, probe));
+        assertEquals("/bin/sh /r/snap.sh " + FILE + " /sys/block/loop1/stat /r/before", o.get("exec_prerun"));
+        assertEquals("/bin/sh /r/snap.sh - /sys/block/loop1/stat /r/after", o.get("exec_postrun"));
+        assertFalse(options(new FioJob(Strategy.FALLOCATE, FILE, 1 << 20, 4096)).containsKey("exec_postrun"));
+        assertThrows(IllegalArgumentException.class, () -> new FioJob(Strategy.NONE, FILE, 4096, 4096,
+                new FioJob.Probe(Path.of("/r/a;b"), Path.of("/s"), Path.of("/b"), Path.of("/a"))));
+    }
+
+    @Test
+    void theProbeScript_syncsTheFileAndCopiesTheCounters(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path script = java.nio.file.Files.writeString(tmp.resolve("snap.sh"), FioJob.Probe.SCRIPT);
+        Path stat = java.nio.file.Files.writeString(tmp.resolve("stat"), "1 2 3 4 5 6 7 8 9 10 11\n");
+        Path file = java.nio.file.Files.writeString(tmp.resolve("data"), "x");
+        Path out = tmp.resolve("before");
+        assertEquals(0, new ProcessBuilder("/bin/sh", script.toString(), file.toString(), stat.toString(), out.toString())
+                .start().waitFor());
+        assertEquals("1 2 3 4 5 6 7 8 9 10 11\n", java.nio.file.Files.readString(out));
+        assertEquals(1, new ProcessBuilder("/bin/sh", script.toString(), tmp.resolve("missing").toString(), stat.toString(),
+                tmp.resolve("x").toString()).start().waitFor(), "a failed sync fails the prerun, and fio with it");
+    }
+
+    @Test
+    void deviceCounters_perRecord() throws Exception {
+        DeviceCounters a = DeviceCounters.parse("  10 0 80 5 100 3 800 40 0 50 60 0 0 0 0 20 7\n");
+        DeviceCounters b = DeviceCounters.parse("10 0 80 5 300 3 1800 40 0 50 60 0 0 0 0 220 9");
+        assertEquals(new DeviceCounters(100, 800, 20), a);
+        assertEquals(List.of(2.0, 5.0, 2.0), Arrays.stream(b.perRecordSince(a, 100)).boxed().toList());
+        assertEquals(0, DeviceCounters.parse("1 2 3 4 5 6 7 8 9 10 11").flushes(), "kernels before 5.5 count no flushes");
+        assertThrows(java.io.IOException.class, () -> DeviceCounters.parse("1 2 3"));
+    }
+
+    @Test
     void theNoneJob_saysFallocateNone_becauseFiosDefaultIsNative() {
         assertEquals("none", options(new FioJob(Strategy.NONE, FILE, 4096, 4096)).get("fallocate"));
     }

@@ -26,17 +26,20 @@ class ValidationSectionTest {
         System.setProperty("java.awt.headless", "true");
     }
 
-    private static final String ROW = "xfs,ZERO_FILLED,10,300.0,20.0,250.0,10.0,1.433,0.1,1.95,0.12,0.7349,0.07,no,differs\n";
+    private static final String ROW = "xfs,ZERO_FILLED,10,300.0,20.0,250.0,10.0,1.433,0.1,1.95,0.12,0.7349,0.07,no,differs,"
+            + "2.000,4.000,1.000,1.998,3.996,0.9980\n";
 
     @Test
     void aRunWithValidationCsv_hasTheSectionInMarkdownAndHtml() throws IOException {
         Path run = RunFixture.alpha().writeUnder(tmp);
         Files.writeString(run.resolve(ValidationSection.FILE), String.join(",", ValidationTable.COLUMNS) + "\n"
-                + "xfs,NONE,10,430.0,30.0,487.5,20.0,1,0.1,1,0.06,1,0.12,yes,agrees\n" + ROW);
+                + "xfs,NONE,10,430.0,30.0,487.5,20.0,1,0.1,1,0.06,1,0.12,yes,agrees,,,,,,\n" + ROW);
         ReportBuilder.build(List.of(run), run.resolve("report"));
         String md = Files.readString(run.resolve("report/summary.md"));
         assertTrue(md.contains("## Checked against fio"), md);
-        assertTrue(md.contains("| xfs | ZERO_FILLED | 10 | 1.43 ± 0.100 | 1.95 ± 0.120 | 0.735 ± 0.0700 | differs |"), md);
+        assertTrue(md.contains("| xfs | ZERO_FILLED | 10 | 1.43 ± 0.100 | 1.95 ± 0.120 | 0.735 ± 0.0700 | differs "
+                + "| 2.000, 4.000, 1.000 / 1.998, 3.996, 0.9980 |"), md);
+        assertTrue(md.contains("| xfs | NONE | 10 | 1.00 ± 0.100 | 1.00 ± 0.0600 | 1.00 ± 0.120 | agrees | n/a / n/a |"), md);
         String html = Files.readString(run.resolve("report/index.html"));
         assertTrue(html.contains("<h2 id=\"fio\">Checked against fio</h2>"), html);
         assertTrue(html.contains("<td>ZERO_FILLED</td>"), html);
