@@ -58,7 +58,14 @@ public record FioJob(Strategy strategy, Path file, long sizeBytes, int recordByt
         public static final String SCRIPT = "#!/bin/sh\n[ \"$1\" = - ] || sync \"$1\" || exit 1\ncat \"$2\" > \"$3\"\n";
     }
 
-    /** A job without device counters. */
+    /**
+     * A job without device counters.
+     *
+     * @param strategy the suite's strategy this job reproduces
+     * @param file the file fio creates, writes and removes
+     * @param sizeBytes the bytes reserved and then written
+     * @param recordBytes the bytes per write
+     */
     public FioJob(Strategy strategy, Path file, long sizeBytes, int recordBytes) {
         this(strategy, file, sizeBytes, recordBytes, null);
     }
@@ -75,6 +82,10 @@ public record FioJob(Strategy strategy, Path file, long sizeBytes, int recordByt
         FALLOCATE.put(Strategy.ZERO_FILLED, "none");
     }
 
+    /**
+     * Checks the job: a strategy fio can express, a size that is a whole number of records, and
+     * paths that can go into a job file line and a shell command unquoted.
+     */
     public FioJob {
         if (!expressible(strategy)) {
             throw new IllegalArgumentException("strategy " + strategy + " has no fio equivalent (fio can express "

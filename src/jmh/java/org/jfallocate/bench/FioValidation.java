@@ -36,6 +36,12 @@ public final class FioValidation {
     private FioValidation() {
     }
 
+    /**
+     * Runs the validation and exits with {@link #run}'s status.
+     *
+     * @param args the options of the class comment
+     * @throws Exception if a file cannot be written or fio cannot be started
+     */
     public static void main(String[] args) throws Exception {
         System.exit(run(args));
     }

@@ -89,7 +89,17 @@ public final class ValidationTable {
     public record Row(String fsType, String strategy, Mean suite, Mean fio, Ratio suiteSpeedup, Ratio fioSpeedup,
                       Ratio suiteVsFio, double[] suiteDevice, double[] fioDevice) {
 
-        /** A row without device counters. */
+        /**
+         * A row without device counters.
+         *
+         * @param fsType the filesystem
+         * @param strategy the strategy
+         * @param suite the suite's microseconds per record
+         * @param fio fio's microseconds per record
+         * @param suiteSpeedup NONE's time over this strategy's, in the suite
+         * @param fioSpeedup the same with fio
+         * @param suiteVsFio the suite's speed-up over fio's
+         */
         public Row(String fsType, String strategy, Mean suite, Mean fio, Ratio suiteSpeedup, Ratio fioSpeedup,
                    Ratio suiteVsFio) {
             this(fsType, strategy, suite, fio, suiteSpeedup, fioSpeedup, suiteVsFio, null, null);
