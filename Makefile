@@ -62,7 +62,9 @@ bench bench-full: bench-build
 	  -cp "target/classes:target/test-classes:$$(cat target/test-classpath.txt)" \
 	  org.jfallocate.bench.BenchRunner --out $(RESULTS)/$(BENCH_RUN_ID) --profile $(BENCH_PROFILE) \
 	  --c-binary $(BENCH_C_LOOP) $(ARGS)
-	@if [ "$(BENCH_PROFILE)" = full ]; then $(MAKE) validate RUN=$(RESULTS)/$(BENCH_RUN_ID); fi
+	@if [ "$(BENCH_PROFILE)" != full ]; then :; \
+	elif command -v fio >/dev/null; then $(MAKE) validate RUN=$(RESULTS)/$(BENCH_RUN_ID); \
+	else echo "bench-full: fio is not installed: the run has no fio validation (apt-get install fio, then make validate RUN=$(RESULTS)/$(BENCH_RUN_ID))" >&2; fi
 	@if grep -q '^report:' Makefile; then \
 	  $(MAKE) report RUNS=$(RESULTS)/$(BENCH_RUN_ID); \
 	else echo "bench: no 'make report' target yet: results are in $(RESULTS)/$(BENCH_RUN_ID)"; fi
