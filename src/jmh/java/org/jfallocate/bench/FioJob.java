@@ -29,7 +29,7 @@ import java.util.Optional;
  *   <li>fio drops the page cache of a laid-out file unconditionally (posix_fadvise DONTNEED after
  *       the layout, whatever {@code invalidate} says); {@code invalidate=0} only stops the second
  *       drop before the I/O. With 4 KiB-aligned whole-block writes nothing is read back either way.</li>
- *   <li>{@code fdatasync=1} syncs before every write but the first, so the last record is not
+ *   <li>{@code fdatasync=1} issues the sync before the next write, so the last record is not
  *       synced: one record in {@code size/bs}, which {@code end_fsync} would fix at the price of an
  *       fsync the suite does not make.</li>
  * </ul>

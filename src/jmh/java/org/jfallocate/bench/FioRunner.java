@@ -73,7 +73,7 @@ final class FioRunner {
 
     /**
      * A record's cost in fio's JSON: the mean write latency plus the mean fdatasync latency.
-     * fio syncs before every write but the first, so the last record has no sync: counting the
+     * fio issues its fdatasync before the next write, so the last record has no sync: counting the
      * mean sync for every record measures what the suite measures, a write and its sync.
      *
      * @param output fio's JSON output of one job
