@@ -19,7 +19,7 @@ MVN := mvn -B -ntp
 # Where bin/fs-matrix mounts its loop-mounted filesystems for tests and benchmarks.
 export FS_MATRIX_ROOT ?= /tmp/jfallocate-fs
 
-.PHONY: build test bench bench-full bench-build report matrix-up matrix-down clean fsx
+.PHONY: build test bench bench-full bench-build report validate matrix-up matrix-down clean fsx
 
 build:
 	$(MVN) -q package -DskipTests
@@ -64,7 +64,25 @@ bench bench-full: bench-build
 	  -cp "target/classes:target/test-classes:$$(cat target/test-classpath.txt)" \
 	  org.jfallocate.bench.BenchRunner --out $(RESULTS)/$(BENCH_RUN_ID) --profile $(BENCH_PROFILE) \
 	  --c-binary $(BENCH_C_LOOP) $(ARGS)
+	@if [ "$(BENCH_PROFILE)" != full ]; then :; \
+	elif command -v fio >/dev/null; then $(MAKE) validate RUN=$(RESULTS)/$(BENCH_RUN_ID); \
+	else echo "bench-full: fio is not installed: the run has no fio validation (apt-get install fio, then make validate RUN=$(RESULTS)/$(BENCH_RUN_ID))" >&2; fi
 	$(MAKE) report RUNS=$(RESULTS)/$(BENCH_RUN_ID)
+
+# 'make validate' checks the suite against fio (docs/validation.md): on every filesystem of the
+# matrix (the same images as 'make bench'), DurableAppendBenchmark's iteration and the equivalent
+# fio job alternate, VALIDATE_REPS fresh files each per strategy; it writes validation.csv,
+# validation.md, validation-samples.csv and fio/*.json into RUN (default: a new results/<run-id>-validate).
+# 'make bench-full' ends with it, into its own run directory, so that the report shows it.
+VALIDATE_REPS ?= 10
+VALIDATE_ARGS ?=
+validate: export FS_MATRIX_ROOT := $(BENCH_FS_ROOT)
+validate: bench-build
+	@command -v fio >/dev/null || { echo "make validate: fio is not installed (Debian: apt-get install fio)" >&2; exit 2; }
+	bin/with-fs-matrix "$(JDK)/bin/java" $(BENCH_JAVA_FLAGS) \
+	  -cp "target/classes:target/test-classes:$$(cat target/test-classpath.txt)" \
+	  org.jfallocate.bench.FioValidation --out $(or $(RUN),$(RESULTS)/$(BENCH_RUN_ID)-validate) \
+	  --reps $(VALIDATE_REPS) $(VALIDATE_ARGS)
 
 matrix-up:
 	bin/fs-matrix up

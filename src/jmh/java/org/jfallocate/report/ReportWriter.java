@@ -38,8 +38,9 @@ public final class ReportWriter {
         Path charts = Files.createDirectories(dir.resolve("charts"));
         List<ChartFile> chartFiles = new ChartWriter(runs, charts).writeAll();
         List<Table> tables = tables();
-        Files.writeString(dir.resolve("summary.md"), markdown(tables, chartFiles), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("index.html"), html(tables, chartFiles), StandardCharsets.UTF_8);
+        List<Table> fio = ValidationSection.tables(runs);
+        Files.writeString(dir.resolve("summary.md"), markdown(tables, chartFiles, fio), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("index.html"), html(tables, chartFiles, fio), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("summary.csv"), summaryCsv(), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("merged.csv"), mergedCsv(), StandardCharsets.UTF_8);
     }
@@ -66,7 +67,7 @@ public final class ReportWriter {
             + "\"within error\" means they do, and the difference may be noise. In the reserve workloads NONE and SPARSE, "
             + "which reserve no blocks, are not ranked.";
 
-    private String markdown(List<Table> tables, List<ChartFile> charts) {
+    private String markdown(List<Table> tables, List<ChartFile> charts, List<Table> fio) {
         StringBuilder sb = new StringBuilder("# ").append(title()).append("\n\n");
         sb.append(tables.get(0).markdown());
         if (!charts.isEmpty()) {
@@ -75,6 +76,7 @@ public final class ReportWriter {
         }
         sb.append("## Fastest strategy per filesystem and workload\n\n").append(READING).append("\n\n");
         tables.subList(1, tables.size()).forEach(t -> sb.append(t.markdown()));
+        sb.append(ValidationSection.markdown(fio));
         sb.append("## Charts\n\n");
         for (ChartFile c : charts) {
             sb.append("### ").append(c.title()).append("\n\n").append(c.caption()).append("\n\n")
@@ -83,7 +85,7 @@ public final class ReportWriter {
         return sb.toString();
     }
 
-    private String html(List<Table> tables, List<ChartFile> charts) {
+    private String html(List<Table> tables, List<ChartFile> charts, List<Table> fio) {
         StringBuilder sb = new StringBuilder("""
                 <!DOCTYPE html>
                 <html lang="en">
@@ -112,6 +114,7 @@ public final class ReportWriter {
         sb.append("<h2 id=\"summary\">Fastest strategy per filesystem and workload</h2>\n<p>")
                 .append(Html.escape(READING)).append("</p>\n");
         tables.subList(1, tables.size()).forEach(t -> sb.append(t.html()));
+        sb.append(ValidationSection.html(fio));
         sb.append("<h2 id=\"charts\">Charts</h2>\n");
         for (ChartFile c : charts) {
             sb.append("<figure><h3>").append(Html.escape(c.title())).append("</h3><img src=\"charts/")
