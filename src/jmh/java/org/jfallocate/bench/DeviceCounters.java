@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import org.jfallocate.FileSystemInfo;
+
 /**
  * What a block device was asked to do, from {@code /sys/block/<dev>/stat} (the kernel's
  * Documentation/block/stat.rst): write requests, sectors written and flush requests. The
@@ -22,11 +24,11 @@ record DeviceCounters(long writes, long sectorsWritten, long flushes) {
      * @param mount the mount of the filesystem under test
      * @return its device's stat file, when it is a block device the kernel counts (not tmpfs)
      */
-    static Optional<Path> statFile(MountInfo mount) {
-        if (!mount.device().startsWith("/dev/")) {
+    static Optional<Path> statFile(FileSystemInfo mount) {
+        if (!mount.source().startsWith("/dev/")) {
             return Optional.empty();
         }
-        Path stat = Path.of("/sys/block", Path.of(mount.device()).getFileName().toString(), "stat");
+        Path stat = Path.of("/sys/block", Path.of(mount.source()).getFileName().toString(), "stat");
         return Files.isReadable(stat) ? Optional.of(stat) : Optional.empty();
     }
 

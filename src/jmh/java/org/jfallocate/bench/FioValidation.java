@@ -96,19 +96,20 @@ public final class FioValidation {
         List<String> notes = new ArrayList<>();
         FioRunner fio = new FioRunner(o.fio());
         for (BenchTarget target : targets) {
+            DirectorySupport support = DirectorySupport.probe(target.dir());
             List<Strategy> strategies = new ArrayList<>();
             for (Strategy s : Strategy.values()) {
                 if (!FioJob.expressible(s)) {
                     continue;
                 }
-                Optional<String> why = s.unsupportedIn(target.dir());
+                Optional<String> why = s.requirement().unmetIn(support);
                 if (why.isPresent()) {
                     notes.add(target.name() + " " + s + ": unsupported (" + why.get() + ")");
                 } else {
                     strategies.add(s);
                 }
             }
-            Optional<Path> stat = DeviceCounters.statFile(target.mount());
+            Optional<Path> stat = DeviceCounters.statFile(target.fs());
             ScratchDir scratch = new ScratchDir(target.dir().toString(), "validate");
             try {
                 for (int rep = -o.warmup(); rep < o.reps(); rep++) {

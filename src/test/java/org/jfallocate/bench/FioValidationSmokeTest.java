@@ -25,7 +25,7 @@ class FioValidationSmokeTest {
         Path shm = Path.of("/dev/shm");
         Assumptions.assumeTrue(Files.isDirectory(shm) && Files.isWritable(shm), "needs a writable /dev/shm");
         Path dir = Files.createTempDirectory(shm, "validate-smoke-");
-        Assumptions.assumeTrue(MountInfo.of(dir).type().equals("tmpfs"), "/dev/shm is not tmpfs here");
+        Assumptions.assumeTrue(org.jfallocate.FileSystemInfo.of(dir).type().equals("tmpfs"), "/dev/shm is not tmpfs here");
         try {
             int status = FioValidation.run(new String[] {"--out", out.toString(), "--dir", dir.toString(),
                     "--reps", "2", "--warmup", "1", "--size", "65536"});
