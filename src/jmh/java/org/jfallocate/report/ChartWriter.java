@@ -49,19 +49,25 @@ public final class ChartWriter {
     public List<ChartFile> writeAll() throws IOException {
         List<ChartFile> out = new ArrayList<>();
         throughput(Workload.Kind.DURABLE_APPEND, "durable-append", "Durable appends",
-                "Appends with fsync, per strategy; error bars are JMH's 99.9% confidence intervals.", out);
+                "Records per second with fdatasync (higher is better), one panel per filesystem and sync interval. Compare each bar with "
+                        + "NONE (plain appends): where the error bars (99.9% confidence intervals) do not overlap, the "
+                        + "difference is significant.", out);
         reserve(out);
         latency(out);
         throughput(Workload.Kind.BUFFERED_APPEND, "buffered-append", "Buffered appends",
-                "Appends without fsync, per strategy; error bars are JMH's 99.9% confidence intervals.", out);
+                "Records per second into the page cache, no fsync (higher is better): what a strategy costs when the "
+                        + "disk is not waited for. Error bars are 99.9% confidence intervals.", out);
         extents(out);
         throughput(Workload.Kind.HOLE_OPS, "hole-ops", "Hole operations",
-                "Punching, collapsing and inserting ranges, per variant; error bars are 99.9% confidence intervals.", out);
+                "Each hole operation against what a program does without it (lower is better): the gap between the two "
+                        + "bars of a panel is what the fallocate mode saves. Error bars are 99.9% confidence intervals.", out);
         throughput(Workload.Kind.BINDING_OVERHEAD, "binding-overhead", "Binding overhead: jfallocate against JNA and C",
-                "The same call through each binding; error bars are 99.9% confidence intervals.", out);
+                "The same call through each binding (lower is better): the gap between jfallocate and C is the binding's "
+                        + "own cost. Error bars are 99.9% confidence intervals.", out);
         throughput(Workload.Kind.FRAGMENTATION, "fragmentation", "Interleaved appends",
-                "Several files appended to at once, per strategy; error bars are 99.9% confidence intervals.", out);
-        throughput(Workload.Kind.OTHER, "other", "Other benchmarks", "Benchmarks the report has no chart of its own for.", out);
+                "Time to append to several files at once, per strategy (lower is better); read it with the extents chart. "
+                        + "Error bars are 99.9% confidence intervals.", out);
+        throughput(Workload.Kind.OTHER, "other", "Other benchmarks", "Benchmarks the report has no chart of its own for; error bars are 99.9% confidence intervals.", out);
         return out;
     }
 
@@ -101,7 +107,8 @@ public final class ChartWriter {
             }
         }
         save(panels, "reserve.png", "Time to reserve space",
-                "One call reserving the given size, per strategy and filesystem; both axes logarithmic.", out);
+                "Time of one call reserving the given size, per strategy (both axes logarithmic; lower is better). "
+                        + "A line that climbs with the size costs time per byte (it writes); a flat one only maps extents.", out);
     }
 
     private XYChart reservePanel(String title, List<Point> pts, Map<String, Color> colors) {
@@ -193,8 +200,8 @@ public final class ChartWriter {
             }
         }
         save(panels, "latency.png", "Latency percentiles",
-                "Per-operation latency against percentile (HdrHistogram's percentile distribution), per strategy; "
-                        + "the x axis spreads the tail: 90%, 99%, 99.9%, ...", out);
+                "Latency of one record at each percentile (log scale; lower is better), per strategy. The x axis spreads "
+                        + "the tail (90%, 99%, 99.9%, ...): look at the right end, where the slow records are.", out);
     }
 
     /** Extents per file after each benchmark: bars per strategy, a series per workload (and host). */
@@ -204,7 +211,7 @@ public final class ChartWriter {
             return;
         }
         categoryPanels(pts, "extents per file", 0, "extents.png", "Extents per file",
-                "How fragmented the file each strategy leaves is (fewer is better).", out);
+                "Extents in the file each strategy leaves (fewer is better): a reserving strategy should leave one or a few.", out);
     }
 
     private void throughput(Workload.Kind kind, String file, String title, String caption, List<ChartFile> out)
@@ -222,7 +229,7 @@ public final class ChartWriter {
         if (!rates.isEmpty()) {
             boolean appends = kind == Workload.Kind.DURABLE_APPEND || kind == Workload.Kind.BUFFERED_APPEND;
             categoryPanels(rates, appends ? "records per second" : "operations per second", 1, file + (both ? "-throughput" : "") + ".png",
-                    title + (both ? " (throughput)" : ""), caption + " Higher is better.", out);
+                    title + (both ? " (throughput)" : ""), caption, out);
         }
         if (!times.isEmpty()) {
             // Calls under a microsecond (the binding-overhead benchmark) read better in nanoseconds.
@@ -232,7 +239,7 @@ public final class ChartWriter {
             categoryPanels(times, "time per operation (" + (nanos ? "ns" : millis ? "ms" : "µs") + ")",
                     nanos ? 1e3 : millis ? 1e-3 : 1,
                     file + (both ? "-time" : "") + ".png",
-                    title + (both ? " (time per operation)" : ""), caption + " Lower is better.", out);
+                    title + (both ? " (time per operation)" : ""), caption, out);
         }
     }
 
@@ -289,8 +296,6 @@ public final class ChartWriter {
                     chart.addSeries(name, cats, values, errors).setFillColor(color);
                 }
             }
-            // One series in a one-run report needs no legend: the panel title says what it is.
-            chart.getStyler().setLegendVisible(seriesNames.size() > 1);
             panels.add(chart);
         }
         save(panels, file, title, caption, out);

@@ -30,7 +30,12 @@ public record Table(String title, List<String> headers, List<List<String>> rows)
 
     /** @return the table as an HTML {@code <h3>} and {@code <table>}, text escaped */
     public String html() {
-        StringBuilder sb = new StringBuilder("<h3>").append(Html.escape(title)).append("</h3>\n<table>\n<thead><tr>");
+        return "<h3>" + Html.escape(title) + "</h3>\n" + htmlTable();
+    }
+
+    /** @return the table alone as an HTML {@code <table>}, without its title, text escaped */
+    public String htmlTable() {
+        StringBuilder sb = new StringBuilder("<table>\n<thead><tr>");
         headers.forEach(h -> sb.append("<th>").append(Html.escape(h)).append("</th>"));
         sb.append("</tr></thead>\n<tbody>\n");
         for (List<String> r : rows) {
