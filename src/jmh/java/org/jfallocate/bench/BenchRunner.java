@@ -1,6 +1,8 @@
 package org.jfallocate.bench;
 
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +32,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
@@ -132,12 +135,18 @@ public final class BenchRunner {
 
             List<CsvRow> rows = new ArrayList<>();
             boolean failed = false;
-            for (BenchTarget target : targets) {
-                try {
-                    rows.addAll(runOn(target, target == overheadTarget, user, runId));
-                } catch (RunnerException e) {
-                    System.err.println("bench: JMH failed on " + target + ": " + e.getMessage());
-                    failed = true;
+            // JMH's own output goes to jmh.log; the terminal gets a progress line per point and the warnings.
+            Path jmhLog = out.resolve("jmh.log");
+            System.out.println("bench: JMH's full output: " + jmhLog);
+            ProgressOutput.Clock clock = new ProgressOutput.Clock(System::nanoTime, targets.size());
+            try (PrintStream log = new PrintStream(Files.newOutputStream(jmhLog), true, StandardCharsets.UTF_8)) {
+                for (BenchTarget target : targets) {
+                    try {
+                        rows.addAll(runOn(target, target == overheadTarget, user, runId, log, clock));
+                    } catch (RunnerException e) {
+                        System.err.println("bench: JMH failed on " + target + ": " + e.getMessage() + " (see " + jmhLog + ")");
+                        failed = true;
+                    }
                 }
             }
             CsvWriter.write(out.resolve("results.csv"), rows);
@@ -154,7 +163,8 @@ public final class BenchRunner {
             return failed ? 1 : 0;
         }
 
-        private List<CsvRow> runOn(BenchTarget target, boolean withOverhead, CommandLineOptions user, String runId)
+        private List<CsvRow> runOn(BenchTarget target, boolean withOverhead, CommandLineOptions user, String runId,
+                                   PrintStream log, ProgressOutput.Clock clock)
                 throws IOException, RunnerException, InterruptedException {
             CsvRow.Context context = new CsvRow.Context(runId, RunEnvironment.host(), RunEnvironment.kernel(),
                     RunEnvironment.jdk(), RunEnvironment.cpu(), target.mount().type(), target.mount().device());
@@ -236,7 +246,9 @@ public final class BenchRunner {
                         options.param("size", FULL_SIZES);
                     }
                 }
-                results = new Runner(options.build()).run();
+                Options built = options.build();
+                results = new Runner(built, new ProgressOutput(OutputFormatFactory.createFormatInstance(log, VerboseMode.NORMAL),
+                        System.out, clock, target.name(), BenchmarkPoints.of(built))).run();
                 if (Files.exists(json)) {
                     rows.addAll(JmhJsonConverter.rows(json, context));
                 }

@@ -151,7 +151,7 @@ public final class ChartWriter {
         }
         if (curves.isEmpty()) {
             Map<String, Curve> fromCsv = new LinkedHashMap<>();
-            for (Point p : points(m -> m.metric().matches("p\\d+(\\.\\d+)?") && !Double.isNaN(Numbers.microsPer(m.unit())))) {
+            for (Point p : points(m -> m.metric().matches("p\\d+(\\.\\d+)?") && m.value().isPresent() && !Double.isNaN(Numbers.microsPer(m.unit())))) {
                 String params = p.m.syncEvery().isPresent() ? "sync" + p.m.syncEvery().getAsLong() : "";
                 String key = p.run.runId() + "|" + p.m.fsType() + "|" + params + "|" + p.m.strategy() + "|" + p.m.benchmark();
                 Curve c = fromCsv.computeIfAbsent(key, k -> new Curve(p.run, p.m.fsType(), params, p.m.strategy(), new ArrayList<>()));

@@ -94,14 +94,16 @@ public final class RunLoader {
         String metric = required(row, "metric");
         boolean valueless = Measurement.UNSUPPORTED.equals(metric) || Measurement.FAILED.equals(metric);
         OptionalDouble value = decimal(row, "value");
-        if (value.isEmpty() && !valueless) {
-            throw BadResultsException.at(row.file(), row.line(),
-                    "column value is empty (only 'unsupported' and 'failed' rows may omit it)");
+        // A percentile with too few samples behind it is left empty, with a note saying why (docs/results-format.md).
+        boolean percentileWithNote = metric.matches("p\\d+(\\.\\d+)?") && !row.get("note").isBlank();
+        if (value.isEmpty() && !valueless && !percentileWithNote) {
+            throw BadResultsException.at(row.file(), row.line(), "column value is empty (only 'unsupported' and "
+                    + "'failed' rows, and percentiles with a note saying why, may omit it)");
         }
         return new Measurement(required(row, "run_id"), required(row, "host"), row.get("kernel"), row.get("jdk"),
                 row.get("cpu"), required(row, "fs_type"), row.get("device"), required(row, "benchmark"),
                 row.get("strategy"), integer(row, "size_bytes"), integer(row, "record_bytes"),
-                integer(row, "sync_every"), metric, valueless ? row.get("unit") : required(row, "unit"), value,
+                integer(row, "sync_every"), metric, valueless || value.isEmpty() ? row.get("unit") : required(row, "unit"), value,
                 decimal(row, "error"), integer(row, "samples"), row.get("note"), row.line());
     }
 

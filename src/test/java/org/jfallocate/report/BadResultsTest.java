@@ -145,7 +145,8 @@ class BadResultsTest {
         Path csv = run.resolve("results.csv");
         Files.writeString(csv, Files.readString(csv).replace("us/op,667,12", "us/op,,12"));
         BadResultsException e = assertThrows(BadResultsException.class, () -> ReportBuilder.build(List.of(run), report));
-        assertEquals(csv + ":3: column value is empty (only 'unsupported' and 'failed' rows may omit it)", e.getMessage());
+        assertEquals(csv + ":3: column value is empty (only 'unsupported' and 'failed' rows, and percentiles with a note "
+                + "saying why, may omit it)", e.getMessage());
         assertEquals(before, Files.readString(report.resolve("summary.md")));
     }
 
@@ -168,6 +169,22 @@ class BadResultsTest {
         Files.writeString(csv, String.join("\n", lines) + "\n" + lines.get(2) + "\n");
         assertEquals(csv + ":4: a second score for ext4, DurableAppendBenchmark.append, 4 KiB records, sync every 1,"
                 + " strategy FALLOCATE (first on line 3)", failsWithoutReport(run));
+    }
+
+    @Test
+    void anEmptyPercentile_isAcceptedWithANoteSayingWhy_andRejectedWithout() throws IOException {
+        Path run = RunFixture.alpha().writeUnder(tmp.resolve("percentile"));
+        Path csv = run.resolve("results.csv");
+        String line = "p99,us,900,,5,";
+        assertTrue(Files.readString(csv).contains(line), "fixture has a p99 row");
+        Files.writeString(csv, Files.readString(csv).replace(line, "p99,us,,,5,"));
+        BadResultsException e = assertThrows(BadResultsException.class, () -> RunLoader.load(run));
+        assertTrue(e.getMessage().contains("column value is empty"), e.getMessage());
+        Files.writeString(csv, Files.readString(csv).replace("p99,us,,,5,", "p99,us,,,5,p99 needs at least 1000 samples"));
+        Run loaded = RunLoader.load(run);
+        assertTrue(loaded.measurements().stream().anyMatch(m -> m.metric().equals("p99") && m.value().isEmpty()
+                && m.note().equals("p99 needs at least 1000 samples")));
+        ReportBuilder.build(List.of(run), run.resolve("report"));
     }
 
     @Test
