@@ -39,12 +39,11 @@ public final class AgainstReference {
                     continue;
                 }
                 Comparison c = Comparison.of(m, ref.get());
-                String ratio = c.ratioError() > 0 ? Numbers.ratioWithError(c.ratio(), c.ratioError()) : Numbers.ratio(c.ratio());
                 rows.add(List.of(labels.of(mine), m.fsType(), m.workload().label(),
                         m.strategy().isEmpty() ? m.benchmark() : m.strategy(),
                         Numbers.measured(ref.get().value().orElseThrow(), ref.get().error(), ref.get().unit()),
                         Numbers.measured(m.value().orElseThrow(), m.error(), m.unit()),
-                        ratio + (c.ratio() >= 1 ? " faster" : " (slower)") + ", " + c.verdict().label()));
+                        RecommendationWords.ratio(c) + (c.ratio() >= 1 ? " faster" : "") + ", " + c.verdict().label()));
             }
         }
         if (rows.isEmpty()) {

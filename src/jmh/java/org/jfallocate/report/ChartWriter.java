@@ -275,7 +275,8 @@ public final class ChartWriter {
             CategoryChart chart = new CategoryChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT).title(key)
                     .yAxisTitle(yTitle).build();
             ChartStyle.style(chart.getStyler());
-            chart.getStyler().setXAxisLabelRotation(strategies.size() > 4 ? 20 : 0);
+            // Long strategy names (FALLOCATE_KEEP_SIZE) collide when slanted less.
+            chart.getStyler().setXAxisLabelRotation(strategies.size() > 4 ? 45 : 0);
             chart.getStyler().setErrorBarsColor(Color.BLACK);
             List<String> cats = new ArrayList<>(strategies);
             int colorIndex = 0;

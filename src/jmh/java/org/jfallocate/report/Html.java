@@ -24,4 +24,13 @@ public final class Html {
         }
         return sb.toString();
     }
+
+    /**
+     * @param text any text
+     * @return the text escaped, with a value and its error kept on one line ({@code 1.60 ± 0.15×} never breaks
+     *         at the ±)
+     */
+    public static String text(String text) {
+        return escape(text).replace(" ± ", "&nbsp;±&nbsp;");
+    }
 }

@@ -14,6 +14,12 @@ public final class RecommendationHtml {
             + "Strategies within error of the fastest are named with it. Where no strategy is significantly faster, "
             + "a full-profile run says \"plain appends\" and a quick one \"inconclusive\".";
 
+    /** What the collapsed facts hold. */
+    private static String summaryOf(Recommendation r) {
+        return r.outcome() == Recommendation.Outcome.USE ? "p99 latency, up-front cost, the other strategies"
+                : "the strategies measured";
+    }
+
     /** Commands in backquotes, {@code `make bench-full`}, as code. */
     private static String code(String escaped) {
         return escaped.replaceAll("`([^`]+)`", "<code>$1</code>");
@@ -39,11 +45,12 @@ public final class RecommendationHtml {
             StringBuilder li = byFs.computeIfAbsent(r.fsType(), k -> new StringBuilder());
             li.append("<li class=\"").append(r.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
                     .append("\"><strong>").append(Html.escape(workload)).append(":</strong> ")
-                    .append(code(Html.escape(w.answer())));
+                    .append(code(Html.text(w.answer())));
             if (!w.facts().isEmpty()) {
-                li.append("<ul>");
-                w.facts().forEach(f -> li.append("<li>").append(Html.escape(f)).append("</li>"));
-                li.append("</ul>");
+                // The answer reads at a glance; what it rests on (p99, up-front cost, the others) is a click away.
+                li.append("<details><summary>").append(Html.escape(summaryOf(r))).append("</summary><ul>");
+                w.facts().forEach(f -> li.append("<li>").append(Html.text(f)).append("</li>"));
+                li.append("</ul></details>");
             }
             li.append("</li>\n");
         }

@@ -46,8 +46,9 @@ public record RecommendationWords(String heading, String answer, List<String> fa
                     yield action(r.use().get(0).strategy()) + ": " + speedUp(r.use().get(0));
                 }
                 List<String> names = r.use().stream().map(Recommendation.Candidate::strategy).toList();
-                yield "any of " + String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast()
-                        + " (within error of each other): " + others(r.use()) + " against plain appends";
+                List<String> ratios = r.use().stream().map(c -> ratio(c.vsBaseline().orElseThrow())).toList();
+                yield list(names, "or") + " (within error of each other): " + list(ratios, "and")
+                        + " faster than plain appends (significant)";
             }
             case PLAIN_APPENDS -> r.others().isEmpty() ? "plain appends: no other strategy ran"
                     : "plain appends: no strategy is significantly faster";
@@ -109,6 +110,12 @@ public record RecommendationWords(String heading, String answer, List<String> fa
                     .orElse(c.strategy() + " " + time(c.score())));
         }
         return String.join(", ", parts);
+    }
+
+    /** @return {@code a, b or c} */
+    private static String list(List<String> items, String last) {
+        return items.size() == 1 ? items.get(0)
+                : String.join(", ", items.subList(0, items.size() - 1)) + " " + last + " " + items.getLast();
     }
 
     /** A speed-up as {@code 1.28 ± 0.12×}, a slow-down as {@code 1.23 ± 0.10× slower}. */

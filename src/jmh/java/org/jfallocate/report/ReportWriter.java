@@ -179,6 +179,8 @@ public final class ReportWriter {
                 .recommendation ul { padding-left: 1.2em; margin: 0.2em 0; }
                 .recommendation > ul > li { margin: 0.5em 0; overflow-wrap: anywhere; }
                 .recommendation li ul { color: #444; font-size: 0.92em; }
+                .recommendation li details { margin: 0.1em 0 0 0; }
+                .recommendation li details summary { font-weight: normal; color: #36c; font-size: 0.9em; }
                 .recommendation li.use > strong { color: #0b5a1e; }
                 .recommendation li.inconclusive > strong, .recommendation li.no-baseline > strong { color: #8a5a00; }
                 .reading { color: #555; font-size: 0.9em; }
@@ -193,6 +195,12 @@ public final class ReportWriter {
                 figure img { display: block; max-width: 100%%; height: auto; border: 1px solid #ddd; }
                 figcaption { color: #555; margin-top: 0.3em; }
                 code { background: #eef; padding: 0 0.2em; border-radius: 3px; }
+                @media (max-width: 600px) {
+                  body { padding: 0 0.6em 2em 0.6em; }
+                  h1 { font-size: 1.3em; }
+                  .recommendation { padding: 0.3em 0.7em 0.6em 0.7em; }
+                  .recommendation ul { padding-left: 1em; }
+                }
                 </style>
                 </head>
                 <body>

@@ -40,7 +40,7 @@ public record Table(String title, List<String> headers, List<List<String>> rows)
         sb.append("</tr></thead>\n<tbody>\n");
         for (List<String> r : rows) {
             sb.append("<tr>");
-            r.forEach(c -> sb.append("<td>").append(Html.escape(c)).append("</td>"));
+            r.forEach(c -> sb.append("<td>").append(Html.text(c)).append("</td>"));
             sb.append("</tr>\n");
         }
         return sb.append("</tbody>\n</table>\n").toString();
