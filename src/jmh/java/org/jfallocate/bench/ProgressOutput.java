@@ -20,8 +20,8 @@ import org.openjdk.jmh.runner.format.OutputFormat;
 /**
  * JMH's output, split in two: everything JMH prints goes to the run's {@code jmh.log} (through JMH's own
  * format, as a plain run would print it), and the terminal gets one progress line per benchmark point plus every
- * line that looks like a warning or an error. One instance serves one filesystem's JMH run; the {@link Clock}
- * spans the whole suite, so the estimate of what is left counts the filesystems still to come.
+ * line that looks like a warning or an error. One instance serves one JMH run (a filesystem's benchmarks that
+ * share a profile setting); the {@link Clock} spans the whole suite, so the mean time of a point is the suite's.
  */
 public final class ProgressOutput implements OutputFormat {
 
@@ -47,20 +47,14 @@ public final class ProgressOutput implements OutputFormat {
     public static final class Clock {
         private final LongSupplier nanos;
         private final long start;
-        private final int targets;
-        private int targetsStarted;
         private int pointsDone;
         private long pointNanos;
         private long pointStarted = -1;
 
-        /**
-         * @param nanos a monotonic clock ({@code System::nanoTime}; a test's own)
-         * @param targets how many filesystems the suite runs on
-         */
-        public Clock(LongSupplier nanos, int targets) {
+        /** @param nanos a monotonic clock ({@code System::nanoTime}; a test's own) */
+        public Clock(LongSupplier nanos) {
             this.nanos = nanos;
             this.start = nanos.getAsLong();
-            this.targets = targets;
         }
 
         Duration elapsed() {
@@ -81,7 +75,6 @@ public final class ProgressOutput implements OutputFormat {
         this.clock = clock;
         this.target = target;
         this.points = points;
-        clock.targetsStarted++;
     }
 
     @Override
@@ -114,18 +107,17 @@ public final class ProgressOutput implements OutputFormat {
                 .append(points).append("] ").append(HistogramNames.simpleName(params.getBenchmark()));
         shown.forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
         sb.append(" | elapsed ").append(clockTime(clock.elapsed()));
-        left().ifPresent(d -> sb.append(" | ~").append(clockTime(d)).append(" left"));
+        left().ifPresent(d -> sb.append(" | ~").append(clockTime(d)).append(" left on ").append(target));
         return sb.toString();
     }
 
-    /** Points still to run (this one included) times the mean point so far, and as much again per filesystem to come. */
+    /** Points of this JMH run still to go (this one included) times the suite's mean point so far. */
     java.util.Optional<Duration> left() {
         if (clock.pointsDone == 0) {
             return java.util.Optional.empty();
         }
         long mean = clock.pointNanos / clock.pointsDone;
-        long remaining = (long) (points - point + 1) + (long) points * (clock.targets - clock.targetsStarted);
-        return java.util.Optional.of(Duration.ofNanos(mean * remaining));
+        return java.util.Optional.of(Duration.ofNanos(mean * (points - point + 1)));
     }
 
     static String clockTime(Duration d) {

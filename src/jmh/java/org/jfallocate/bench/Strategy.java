@@ -4,20 +4,17 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Optional;
 
 import org.jfallocate.Fallocate;
-import org.jfallocate.FallocateException;
 import org.jfallocate.FallocateMode;
 
 /**
  * The ways to reserve {@code size} bytes at the start of an empty file before writing it.
  * Every strategy leaves its work as a program would: nothing is synced except by
- * {@link #ZERO_FILLED}, whose definition is "written, then synced".
+ * {@link #ZERO_FILLED}, whose definition is "written, then synced". Each says what it needs
+ * of the filesystem ({@link #requirement()}); the runner reports the others as unsupported.
  */
-public enum Strategy {
+public enum Strategy implements Requirement.Gated {
     /** Nothing: the writes that follow are plain appends. */
     NONE {
         @Override
@@ -36,7 +33,7 @@ public enum Strategy {
     /** fallocate(2) FALLOC_FL_KEEP_SIZE: blocks allocated, the size left at 0. */
     FALLOCATE_KEEP_SIZE(FallocateMode.KEEP_SIZE),
     /** posix_fallocate(3): fallocate mode 0, or glibc's one-byte-per-block emulation where that fails. */
-    POSIX_FALLOCATE {
+    POSIX_FALLOCATE(Requirement.posixFallocate()) {
         @Override
         void reserve(RandomAccessFile file, long size) throws IOException {
             Fallocate.posixFallocate(file.getChannel(), 0, size);
@@ -66,13 +63,31 @@ public enum Strategy {
 
     /** The fallocate(2) mode of the strategies that are one fallocate call; null for the others. */
     private final FallocateMode mode;
+    private final Requirement requirement;
 
+    /** A strategy that needs nothing of the filesystem. */
     Strategy() {
-        this(null);
+        this(null, Requirement.NOTHING);
     }
 
+    /** A strategy that is one fallocate call with {@code mode}. */
     Strategy(FallocateMode mode) {
+        this(mode, Requirement.fallocate(mode));
+    }
+
+    /** A strategy with its own {@link #reserve} that needs {@code requirement}. */
+    Strategy(Requirement requirement) {
+        this(null, requirement);
+    }
+
+    Strategy(FallocateMode mode, Requirement requirement) {
         this.mode = mode;
+        this.requirement = requirement;
+    }
+
+    @Override
+    public Requirement requirement() {
+        return requirement;
     }
 
     /**
@@ -83,22 +98,5 @@ public enum Strategy {
      */
     void reserve(RandomAccessFile file, long size) throws IOException {
         Fallocate.fallocate(file.getChannel(), mode, 0, size);
-    }
-
-    /**
-     * Whether this strategy works in {@code dir}: tries it on a 1 MiB scratch file.
-     *
-     * @return empty when it works, otherwise why not (errno name and what failed)
-     */
-    public Optional<String> unsupportedIn(Path dir) throws IOException {
-        Path probe = Files.createTempFile(dir, "probe-" + name(), ".tmp");
-        try (RandomAccessFile file = new RandomAccessFile(probe.toFile(), "rw")) {
-            reserve(file, 1 << 20);
-            return Optional.empty();
-        } catch (FallocateException e) {
-            return Optional.of(org.jfallocate.Errno.nameOf(e.errnoValue()) + ": " + e.getMessage());
-        } finally {
-            Files.deleteIfExists(probe);
-        }
     }
 }

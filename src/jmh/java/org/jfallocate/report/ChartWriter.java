@@ -78,7 +78,8 @@ public final class ChartWriter {
         List<Point> out = new ArrayList<>();
         for (Run r : runs) {
             for (Measurement m : r.measurements()) {
-                if (filter.test(m)) {
+                // Rows without a value (unsupported, failed, withheld percentiles) have no point to draw.
+                if (m.value().isPresent() && filter.test(m)) {
                     out.add(new Point(r, m));
                 }
             }
@@ -320,6 +321,9 @@ public final class ChartWriter {
             w.syncEvery().ifPresent(s -> parts.add(s == 0 ? "no sync" : "sync " + s));
         }
         w.sizeBytes().ifPresent(s -> parts.add(Numbers.bytes(s)));
+        if (!w.params().isEmpty()) {
+            parts.add(w.params().replace(";", ", "));
+        }
         String base = parts.isEmpty() ? w.benchmark() : String.join(", ", parts);
         return labels.suffix(base, p.run);
     }
@@ -339,7 +343,7 @@ public final class ChartWriter {
                 ? java.util.OptionalDouble.of(rate * m.error().getAsDouble() * us / t) : m.error();
         return new Measurement(m.runId(), m.host(), m.kernel(), m.jdk(), m.cpu(), m.fsType(), m.device(), m.benchmark(),
                 m.strategy(), m.sizeBytes(), m.recordBytes(), m.syncEvery(), m.metric(), "ops/s",
-                java.util.OptionalDouble.of(rate), error, m.samples(), m.note(), m.line());
+                java.util.OptionalDouble.of(rate), error, m.samples(), m.note(), m.params(), m.line());
     }
 
     /** Factor to ops/s for throughput units, to µs for time units, 1 otherwise. */

@@ -96,7 +96,7 @@ public final class Recommender {
                 .filter(m -> m.metric().equals(metric) && m.fsType().equals(score.fsType())
                         && m.benchmark().equals(score.benchmark()) && m.strategy().equals(score.strategy())
                         && m.sizeBytes().equals(score.sizeBytes()) && m.recordBytes().equals(score.recordBytes())
-                        && m.syncEvery().equals(score.syncEvery()))
+                        && m.syncEvery().equals(score.syncEvery()) && m.params().equals(score.params()))
                 .findFirst();
     }
 

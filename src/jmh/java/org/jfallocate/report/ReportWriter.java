@@ -271,13 +271,16 @@ public final class ReportWriter {
         return sb.toString();
     }
 
-    /** Every run's results.csv rows, as written, under one header: a row per measurement, host and run. */
+    /**
+     * Every run's results.csv rows under one header: a row per measurement, host and run. Each field's text is
+     * kept as the suite wrote it; a run written before the last columns existed gets them empty.
+     */
     private String mergedCsv() throws IOException {
         StringBuilder sb = new StringBuilder(CsvOut.line(RunLoader.COLUMNS));
         for (Run r : runs) {
-            // Copying the lines keeps each number's text as the suite wrote it; the loader checked the header.
-            String text = Files.readString(r.dir().resolve("results.csv"), StandardCharsets.UTF_8);
-            sb.append(text, text.indexOf('\n') + 1, text.length());
+            for (StrictCsv.Row row : StrictCsv.read(r.dir().resolve("results.csv"), RunLoader.FIRST_COLUMNS)) {
+                sb.append(CsvOut.line(RunLoader.COLUMNS.stream().map(c -> row.get(c) == null ? "" : row.get(c)).toList()));
+            }
         }
         return sb.toString();
     }

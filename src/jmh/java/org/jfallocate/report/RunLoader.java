@@ -20,10 +20,14 @@ import java.util.stream.Stream;
  */
 public final class RunLoader {
 
-    /** The columns of results.csv, in the contract's order. */
-    public static final List<String> COLUMNS = List.of("run_id", "host", "kernel", "jdk", "cpu", "fs_type", "device",
-            "benchmark", "strategy", "size_bytes", "record_bytes", "sync_every", "metric", "unit", "value", "error",
-            "samples", "note");
+    /** The columns of results.csv, in the contract's order: the suite's own list. */
+    public static final List<String> COLUMNS = org.jfallocate.bench.CsvRow.COLUMNS;
+
+    /**
+     * The columns of runs written before {@code params}, {@code forks} and {@code iterations} existed (the
+     * published reference run among them): still read, so that a new run can be compared with them.
+     */
+    public static final List<String> FIRST_COLUMNS = COLUMNS.subList(0, COLUMNS.indexOf("note") + 1);
 
     private RunLoader() {
     }
@@ -41,11 +45,11 @@ public final class RunLoader {
         }
         Path csv = dir.resolve("results.csv");
         List<Measurement> measurements = new ArrayList<>();
-        for (StrictCsv.Row row : StrictCsv.read(csv, COLUMNS)) {
+        for (StrictCsv.Row row : StrictCsv.read(csv, FIRST_COLUMNS)) {
             measurements.add(toMeasurement(row));
         }
         String header = Files.readString(csv, StandardCharsets.UTF_8).lines().findFirst().orElse("");
-        if (!header.equals(String.join(",", COLUMNS))) {
+        if (!header.equals(String.join(",", COLUMNS)) && !header.equals(String.join(",", FIRST_COLUMNS))) {
             throw BadResultsException.at(csv, 1, "columns must be exactly, in this order: " + String.join(",", COLUMNS)
                     + " (header is: " + header + ")");
         }
@@ -94,17 +98,21 @@ public final class RunLoader {
         String metric = required(row, "metric");
         boolean valueless = Measurement.UNSUPPORTED.equals(metric) || Measurement.FAILED.equals(metric);
         OptionalDouble value = decimal(row, "value");
-        // A percentile with too few samples behind it is left empty, with a note saying why (docs/results-format.md).
-        boolean percentileWithNote = metric.matches("p\\d+(\\.\\d+)?") && !row.get("note").isBlank();
-        if (value.isEmpty() && !valueless && !percentileWithNote) {
-            throw BadResultsException.at(row.file(), row.line(), "column value is empty (only 'unsupported' and "
-                    + "'failed' rows, and percentiles with a note saying why, may omit it)");
+        // A value withheld (a percentile of too few samples) is empty, and its note says why.
+        boolean withheld = value.isEmpty() && !row.get("note").isBlank();
+        if (value.isEmpty() && !valueless && !withheld) {
+            throw BadResultsException.at(row.file(), row.line(),
+                    "column value is empty (only 'unsupported' and 'failed' rows, and rows whose note says why, may omit it)");
         }
         return new Measurement(required(row, "run_id"), required(row, "host"), row.get("kernel"), row.get("jdk"),
                 row.get("cpu"), required(row, "fs_type"), row.get("device"), required(row, "benchmark"),
                 row.get("strategy"), integer(row, "size_bytes"), integer(row, "record_bytes"),
-                integer(row, "sync_every"), metric, valueless || value.isEmpty() ? row.get("unit") : required(row, "unit"), value,
-                decimal(row, "error"), integer(row, "samples"), row.get("note"), row.line());
+                integer(row, "sync_every"), metric, valueless ? row.get("unit") : required(row, "unit"), value,
+                decimal(row, "error"), integer(row, "samples"), row.get("note"), orEmpty(row.get("params")), row.line());
+    }
+
+    private static String orEmpty(String v) {
+        return v == null ? "" : v;
     }
 
     private static String required(StrictCsv.Row row, String column) {

@@ -42,21 +42,21 @@ class RecommenderTest {
         Rows reserve(String strategy, long size, double micros, double error) {
             ms.add(new Measurement("r1", "h", "k", "jdk", "cpu", "ext4", "/dev/loop0", Recommender.PREPARE_BENCHMARK,
                     strategy, OptionalLong.of(size), OptionalLong.empty(), OptionalLong.empty(), "score", "us/op",
-                    OptionalDouble.of(micros), OptionalDouble.of(error), OptionalLong.of(30), "", ms.size() + 2));
+                    OptionalDouble.of(micros), OptionalDouble.of(error), OptionalLong.of(30), "", "", ms.size() + 2));
             return this;
         }
 
         Rows unsupported(String strategy) {
             ms.add(new Measurement("r1", "h", "k", "jdk", "cpu", "ext4", "/dev/loop0", DURABLE, strategy,
                     OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), "unsupported", "",
-                    OptionalDouble.empty(), OptionalDouble.empty(), OptionalLong.empty(), "EOPNOTSUPP: no", ms.size() + 2));
+                    OptionalDouble.empty(), OptionalDouble.empty(), OptionalLong.empty(), "EOPNOTSUPP: no", "", ms.size() + 2));
             return this;
         }
 
         private Rows add(String bench, String strategy, OptionalLong size, String metric, String unit, OptionalDouble v,
                          OptionalDouble e, String note) {
             ms.add(new Measurement("r1", "h", "k", "jdk", "cpu", "ext4", "/dev/loop0", bench, strategy, size,
-                    OptionalLong.of(4096), OptionalLong.of(1), metric, unit, v, e, OptionalLong.of(30), note, ms.size() + 2));
+                    OptionalLong.of(4096), OptionalLong.of(1), metric, unit, v, e, OptionalLong.of(30), note, "", ms.size() + 2));
             return this;
         }
 

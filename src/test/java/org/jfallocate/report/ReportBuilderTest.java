@@ -199,4 +199,38 @@ class ReportBuilderTest {
         assertTrue(merged.getParent().getFileName().toString().matches("compare-\\d{8}-\\d{6}"), merged.toString());
         assertEquals(Path.of("results").toAbsolutePath(), merged.getParent().getParent());
     }
+
+    @Test
+    void thePublishedRunOfTheFirstSchema_isTheReference_aNewRunIsComparedWithItAsRatios() throws IOException {
+        Path published = Path.of("results/20261123-145544-vm");
+        Path mine = RunFixture.alpha().writeUnder(tmp.resolve("results"));
+        Path out = tmp.resolve("compare/report");
+        ReportBuilder.build(List.of(published, mine), out);
+        String md = Files.readString(out.resolve("summary.md"));
+        // Published ext4 NONE, sync every record: 527 ± 67 µs; the fixture's 1.00 ± 0.05 ms.
+        assertTrue(md.contains("| alpha | ext4 | DurableAppendBenchmark.append, 4 KiB records, sync every 1 | NONE | "
+                + "527 ± 67 µs | 1.00 ± 0.05 ms | 1.90 ± 0.26× slower, significant |"), md);
+        List<String> merged = Files.readAllLines(out.resolve("merged.csv"));
+        assertEquals(String.join(",", RunLoader.COLUMNS), merged.get(0));
+        assertTrue(merged.stream().allMatch(l -> l.startsWith("run_id") || l.startsWith("20261123-145544-vm,")
+                || l.startsWith("20261123-140000-alpha,")));
+        // The first schema's rows get the three new columns empty.
+        assertTrue(merged.get(1).endsWith(",,,"), merged.get(1));
+    }
+
+    @Test
+    void pointsThatDifferOnlyInAnotherParameter_areTwoWorkloads_notTwoScoresOfOne() throws IOException {
+        Path run = RunFixture.alpha().writeUnder(tmp);
+        Path csv = run.resolve("results.csv");
+        String head = "20261123-140000-alpha,alpha,6.18.0,OpenJDK 64-Bit Server VM 25+36,\"Test CPU, 2 cores\",ext4,/dev/loop0,"
+                + "PunchHoleBenchmark.punchHole,PUNCH_HOLE,67108864,,,score,ms/op,";
+        Files.writeString(csv, Files.readString(csv) + head + "2.0,0.1,5,,cache=warm,1,5\n" + head + "9.0,0.2,5,,cache=cold,1,5\n");
+        List<SummaryRow> rows = ReportBuilder.build(List.of(run), run.resolve("report"));
+        List<String> labels = rows.stream().filter(r -> r.workload().benchmark().startsWith("PunchHole"))
+                .map(r -> r.workload().label()).toList();
+        assertEquals(List.of("PunchHoleBenchmark: PUNCH_HOLE vs WRITE_ZEROS, 64 MiB, cache=cold",
+                "PunchHoleBenchmark: PUNCH_HOLE vs WRITE_ZEROS, 64 MiB, cache=warm"),
+                labels);
+    }
+
 }
