@@ -31,7 +31,8 @@ test:
 # 'make bench' runs the quick profile on every filesystem of the matrix (or, without root,
 # the working directory's and /dev/shm), 'make bench-full' the publication profile;
 # ARGS="..." is passed to JMH (a benchmark regex, -p strategy=..., -p size=..., -p dir=..., -i/-f).
-# Each run writes $(RESULTS)/<run-id>/ (results.csv, jmh-<fs>.json, environment, histograms/).
+# Each run writes $(RESULTS)/<run-id>/ (results.csv, jmh-<fs>.json, jmh.log, environment, histograms/);
+# the terminal shows a line per benchmark point, then the recommendation, the report's path and the duration.
 RESULTS ?= results
 BENCH_RUN_ID := $(shell date -u +%Y%m%d-%H%M%S)-$(shell cat /proc/sys/kernel/hostname 2>/dev/null || echo host)
 BENCH_C_LOOP := target/bench/fallocate_loop
@@ -63,7 +64,7 @@ bench bench-full: bench-build
 	  org.jfallocate.bench.BenchRunner --out $(RESULTS)/$(BENCH_RUN_ID) --profile $(BENCH_PROFILE) \
 	  --c-binary $(BENCH_C_LOOP) $(ARGS)
 	@if grep -q '^report:' Makefile; then \
-	  $(MAKE) report RUNS=$(RESULTS)/$(BENCH_RUN_ID); \
+	  $(MAKE) --no-print-directory -s report RUNS=$(RESULTS)/$(BENCH_RUN_ID); \
 	else echo "bench: no 'make report' target yet: results are in $(RESULTS)/$(BENCH_RUN_ID)"; fi
 
 matrix-up:
