@@ -171,7 +171,7 @@ public final class ChartWriter {
         for (String key : panelKeys) {
             String[] fsParams = key.split("\u0000", -1);
             XYChart chart = new XYChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT)
-                    .title(fsParams[0] + (fsParams[1].isEmpty() ? "" : ", " + fsParams[1]))
+                    .title(fsParams[0] + (fsParams[1].isEmpty() ? "" : ", " + readable(fsParams[1])))
                     .xAxisTitle("percentile").yAxisTitle("latency (µs), log").build();
             ChartStyle.style(chart.getStyler());
             // x is log10(1 / (1 - percentile)) on a linear axis: 1 = 90%, 2 = 99%, 3 = 99.9%.
@@ -203,6 +203,20 @@ public final class ChartWriter {
         save(panels, "latency.png", "Latency percentiles",
                 "Latency of one record at each percentile (log scale; lower is better), per strategy. The x axis spreads "
                         + "the tail (90%, 99%, 99.9%, ...): look at the right end, where the slow records are.", out);
+    }
+
+    /**
+     * A histogram's parameters as a panel title says them: {@code DurableAppend.append sync16} reads
+     * {@code durable appends, fdatasync every 16}, {@code nosync} reads {@code no fsync}.
+     */
+    static String readable(String params) {
+        String s = params.replace("DurableAppend.append", "durable appends").replace("BufferedAppend.append", "buffered appends");
+        // Not \\b: an underscore (sync16_writers=4) is a word character.
+        s = s.replaceAll("(?<![A-Za-z])sync1(?!\\d)", "fdatasync every record")
+                .replaceAll("(?<![A-Za-z])sync(\\d+)(?!\\d)", "fdatasync every $1")
+                .replaceAll("(?<![A-Za-z])nosync(?![A-Za-z])", "no fsync");
+        // Parameters after the sync are "_<name>=<value>"; a value may hold underscores itself (O_DSYNC).
+        return s.replaceAll("_(?=[A-Za-z]+=)", ", ").replaceAll("appends ", "appends, ");
     }
 
     /** Extents per file after each benchmark: bars per strategy, a series per workload (and host). */
@@ -250,6 +264,9 @@ public final class ChartWriter {
         if (w.kind() == Workload.Kind.HOLE_OPS && w.benchmark().contains(": ")) {
             return p.m.fsType() + ", " + w.benchmark().substring(w.benchmark().indexOf(": ") + 2);
         }
+        if (w.kind() == Workload.Kind.DURABLE_APPEND && w.writePath().isPresent()) {
+            return p.m.fsType() + ", " + RecommendationWords.writePath(w.writePath().get());
+        }
         boolean bySync = w.kind() == Workload.Kind.DURABLE_APPEND && p.m.syncEvery().isPresent();
         return p.m.fsType() + (bySync ? ", sync every " + p.m.syncEvery().getAsLong() : "");
     }
@@ -265,7 +282,7 @@ public final class ChartWriter {
         pts.stream().sorted(Comparator.comparing((Point p) -> p.m.workload()).thenComparingInt(p -> runs.indexOf(p.run)))
                 .forEach(p -> seriesNames.add(seriesName(p, manyBenchmarks)));
         Set<String> panelKeys = new TreeSet<>(Comparator.comparing((String k) -> k.split(",")[0])
-                .thenComparingLong(k -> k.contains("sync every ") ? Long.parseLong(k.substring(k.lastIndexOf(' ') + 1)) : 0)
+                .thenComparingLong(k -> k.matches(".*, sync every \\d+") ? Long.parseLong(k.substring(k.lastIndexOf(' ') + 1)) : 0)
                 .thenComparing(Comparator.naturalOrder()));
         pts.forEach(p -> panelKeys.add(panel(p)));
         List<Chart<?, ?>> panels = new ArrayList<>();
@@ -321,8 +338,11 @@ public final class ChartWriter {
             w.syncEvery().ifPresent(s -> parts.add(s == 0 ? "no sync" : "sync " + s));
         }
         w.sizeBytes().ifPresent(s -> parts.add(Numbers.bytes(s)));
-        if (!w.params().isEmpty()) {
-            parts.add(w.params().replace(";", ", "));
+        // The write path names the panel; the other parameters tell the series apart.
+        String params = String.join(", ", java.util.Arrays.stream(w.params().split(";"))
+                .filter(kv -> !kv.isEmpty() && !(w.kind() == Workload.Kind.DURABLE_APPEND && kv.startsWith("writePath="))).toList());
+        if (!params.isEmpty()) {
+            parts.add(params);
         }
         String base = parts.isEmpty() ? w.benchmark() : String.join(", ", parts);
         return labels.suffix(base, p.run);

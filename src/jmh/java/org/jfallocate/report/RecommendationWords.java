@@ -73,14 +73,44 @@ public record RecommendationWords(String heading, String answer, List<String> fa
         return new RecommendationWords(heading, answer, List.copyOf(facts));
     }
 
+    /** How each write path makes appends durable. */
+    private static final Map<String, String> WRITE_PATHS = Map.of(
+            "FDATASYNC_EACH", "fdatasync every record",
+            "FDATASYNC_16", "fdatasync every 16 records",
+            "DSYNC", "O_DSYNC writes",
+            "DIRECT_DSYNC", "O_DIRECT|O_DSYNC writes");
+
+    /**
+     * @param path a {@code writePath} value
+     * @return how it makes appends durable, e.g. {@code O_DSYNC writes}
+     */
+    static String writePath(String path) {
+        return WRITE_PATHS.getOrDefault(path, "writePath=" + path);
+    }
+
     /** @return e.g. {@code durable 4 KiB appends, fdatasync every 16 records} */
     static String workload(Workload w) {
         String record = w.recordBytes().isPresent() ? Numbers.bytes(w.recordBytes().getAsLong()) + " " : "";
         String name = w.kind() == Workload.Kind.DURABLE_APPEND ? "durable " + record + "appends"
                 : w.kind() == Workload.Kind.BUFFERED_APPEND ? "buffered " + record + "appends (no fsync)" : w.label();
-        if (w.kind() == Workload.Kind.DURABLE_APPEND && w.syncEvery().isPresent()) {
+        Optional<String> path = w.writePath();
+        if (path.isPresent()) {
+            name += ", " + writePath(path.get());
+        } else if (w.kind() == Workload.Kind.DURABLE_APPEND && w.syncEvery().isPresent()) {
             long s = w.syncEvery().getAsLong();
             name += s == 1 ? ", fdatasync every record" : ", fdatasync every " + s + " records";
+        }
+        for (String kv : w.params().isEmpty() ? new String[0] : w.params().split(";")) {
+            int eq = kv.indexOf('=');
+            String key = eq > 0 ? kv.substring(0, eq) : kv;
+            String value = eq > 0 ? kv.substring(eq + 1) : "";
+            if (key.equals("writePath")) {
+                continue;
+            }
+            // Sizes read as sizes: chunkBytes=1048576 is "chunk 1 MiB".
+            name += key.endsWith("Bytes") && value.matches("\\d+")
+                    ? ", " + key.substring(0, key.length() - 5) + " " + Numbers.bytes(Long.parseLong(value))
+                    : ", " + kv;
         }
         String bench = w.benchmark();
         if (!bench.startsWith("DurableAppendBenchmark") && !bench.startsWith("BufferedAppendBenchmark")) {

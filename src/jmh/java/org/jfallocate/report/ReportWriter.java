@@ -95,7 +95,7 @@ public final class ReportWriter {
 
     private static final String READING = "For each filesystem and workload: the fastest strategy, its score "
             + "(± JMH's 99.9% confidence half-width, in the unit that suits it), how many times faster it is than NONE "
-            + "(plain appends, no space reserved), and the runner-up. \"significant\" means the two intervals score ± "
+            + "(plain appends, no space reserved) ± the error carried over from both scores, and the runner-up. \"significant\" means the two intervals score ± "
             + "error do not overlap; \"within error\" means they do, and the difference may be noise. In the reserve "
             + "workloads NONE and SPARSE, which reserve no blocks, are not ranked.";
 

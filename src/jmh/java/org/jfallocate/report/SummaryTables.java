@@ -122,7 +122,7 @@ public final class SummaryTables {
     }
 
     private static String comparison(Comparison c) {
-        return Numbers.ratio(c.ratio()) + " faster, " + c.verdict().label();
+        return RecommendationWords.ratio(c) + (c.ratio() >= 1 ? " faster, " : ", ") + c.verdict().label();
     }
 
     private static String name(Measurement m) {

@@ -184,4 +184,19 @@ class RecommenderTest {
         assertTrue(recs.stream().noneMatch(x -> names(x.use()).contains("WRITE_ZEROES")));
         assertTrue(recs.stream().allMatch(x -> x.unsupported().stream().anyMatch(m -> m.strategy().equals("WRITE_ZEROES"))));
     }
+
+    @Test
+    void aWorkloadsOtherParameters_andABenchmarkOtherThanTheAppendOnes_areNamedInItsHeading() {
+        Workload w = new Workload("RotatingLogBenchmark.append", java.util.OptionalLong.empty(), OptionalLong.of(4096),
+                OptionalLong.of(16), "path=O_DSYNC;writers=4");
+        assertEquals("durable 4 KiB appends, fdatasync every 16 records, path=O_DSYNC, writers=4 (RotatingLogBenchmark.append)",
+                RecommendationWords.workload(w));
+        // The write paths of the suite: sync_every is 0 for O_DSYNC, and the appends are durable all the same.
+        Workload dsync = new Workload("DurableAppendBenchmark.append", OptionalLong.empty(), OptionalLong.of(4096),
+                OptionalLong.of(0), "chunkBytes=1048576;writePath=DIRECT_DSYNC");
+        assertEquals(Workload.Kind.DURABLE_APPEND, dsync.kind());
+        assertEquals("durable 4 KiB appends, O_DIRECT|O_DSYNC writes, chunk 1 MiB", RecommendationWords.workload(dsync));
+        assertEquals("DurableAppendBenchmark.append, 4 KiB records, chunkBytes=1048576, writePath=DIRECT_DSYNC", dsync.label());
+    }
+
 }

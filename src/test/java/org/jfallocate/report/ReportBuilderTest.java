@@ -96,18 +96,18 @@ class ReportBuilderTest {
         assertTrue(md.contains("### ext4\n"), md);
         assertTrue(md.contains("### xfs\n"), md);
         assertTrue(md.contains("| DurableAppendBenchmark.append, 4 KiB records, sync every 1 | FALLOCATE | 400 ± 16 µs"
-                + " | 2.50× faster, significant | ZERO_FILLED: 1.02× faster, within error |  |\n"), md);
+                + " | 2.50 ± 0.16× faster, significant | ZERO_FILLED: 1.02 ± 0.05× faster, within error |  |\n"), md);
         assertTrue(md.contains("| DurableAppendBenchmark.append, 4 KiB records, sync every 16 | FALLOCATE | 122 ± 8 µs"
-                + " | 1.02× faster, within error | NONE: 1.02× faster, within error |  |\n"), md);
+                + " | 1.02 ± 0.08× faster, within error | NONE: 1.02 ± 0.08× faster, within error |  |\n"), md);
         // NONE reserves nothing: faster, but not ranked.
         assertTrue(md.contains("| ReserveSpaceBenchmark.reserve, 1 MiB | FALLOCATE | 12.5 ± 0.5 µs | not compared: NONE reserves nothing"
-                + " | POSIX_FALLOCATE: 1.04× faster, within error |  |\n"), md);
+                + " | POSIX_FALLOCATE: 1.04 ± 0.05× faster, within error |  |\n"), md);
         assertTrue(md.contains("| BufferedAppendBenchmark.append, 4 KiB records | NONE | 1.10 ± 0.02 µs"
-                + " | NONE is fastest | FALLOCATE: 1.09× faster, significant |  |\n"), md);
+                + " | NONE is fastest | FALLOCATE: 1.09 ± 0.05× faster, significant |  |\n"), md);
         assertTrue(md.contains("| HoleOperationsBenchmark: COLLAPSE_RANGE vs COPY_TAIL | COLLAPSE_RANGE | 500 ± 100 µs"
-                + " | no NONE run | COPY_TAIL: 80.0× faster, significant |  |\n"), md);
+                + " | no NONE run | COPY_TAIL: 80.0 ± 17.1× faster, significant |  |\n"), md);
         assertTrue(md.contains("| DurableAppendBenchmark.append, 4 KiB records, sync every 1 | FALLOCATE | 450 ± 10 µs"
-                + " | 2.00× faster, significant | NONE: 2.00× faster, significant | ZERO_RANGE (EOPNOTSUPP) |\n"), md);
+                + " | 2.00 ± 0.08× faster, significant | NONE: 2.00 ± 0.08× faster, significant | ZERO_RANGE (EOPNOTSUPP) |\n"), md);
         assertTrue(md.contains("![Durable appends](charts/durable-append.png)"), md);
         assertTrue(md.contains("### Benchmarks that produced no result\n\n| Filesystem | Host | Benchmark | Strategy | Reason |\n"
                 + "| --- | --- | --- | --- | --- |\n"
@@ -173,7 +173,7 @@ class ReportBuilderTest {
         assertTrue(md.contains("| xfs | DurableAppendBenchmark.append, 4 KiB records, sync every 1 | FALLOCATE 450 ± 10 µs"
                 + " | no data |\n"), md);
         assertTrue(md.contains("| DurableAppendBenchmark.append, 4 KiB records, sync every 1 | beta | FALLOCATE | 667 ± 12 µs"
-                + " | 1.36× faster, significant | NONE: 1.36× faster, significant |  |\n"), md);
+                + " | 1.36 ± 0.03× faster, significant | NONE: 1.36 ± 0.03× faster, significant |  |\n"), md);
         assertTrue(Files.size(out.resolve("charts/durable-append.png")) > 0);
     }
 
@@ -188,7 +188,7 @@ class ReportBuilderTest {
         ReportBuilder.build(List.of(a, b), out);
         String md = Files.readString(out.resolve("summary.md"));
         assertTrue(md.contains("| Filesystem | Workload | beta 20261124-090000 | beta 20261201-080000 |\n"), md);
-        assertTrue(md.contains("| beta 20261201-080000 | FALLOCATE | 990 ± 10 µs | 1.01× faster, within error |"), md);
+        assertTrue(md.contains("| beta 20261201-080000 | FALLOCATE | 990 ± 10 µs | 1.01 ± 0.01× faster, within error |"), md);
     }
 
     @Test
