@@ -53,7 +53,7 @@ public record RecommendationWords(String heading, String answer, List<String> fa
             case PLAIN_APPENDS -> r.others().isEmpty() ? "plain appends: no other strategy ran"
                     : "plain appends: no strategy is significantly faster";
             case INCONCLUSIVE -> "inconclusive at this profile" + (r.profile().isEmpty() ? "" : " (" + r.profile() + ")")
-                    + ": no strategy differs from plain appends by more than the error; " + MORE_SAMPLES;
+                    + ": no strategy is significantly faster than plain appends; " + MORE_SAMPLES;
             case NO_BASELINE -> "no recommendation: plain appends (NONE) did not run, so nothing to compare with";
         };
         if (r.outcome() == Recommendation.Outcome.USE) {
