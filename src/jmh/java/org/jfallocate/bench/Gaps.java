@@ -91,16 +91,17 @@ record Gaps(Map<String, Gate> gates, Map<String, String> methods) {
     List<CsvRow> unsupportedRows(CsvRow.Context context, Map<String, Set<String>> selected) {
         List<CsvRow> rows = new ArrayList<>();
         selected.forEach((name, params) -> {
+            // As the measured rows name it: the strategy, or for a benchmark without one its method.
+            String variant = params.contains("strategy") ? "" : JmhJsonConverter.variantOf(name);
             for (Gate g : gates.values()) {
                 if (params.contains(g.param())) {
                     boolean isStrategy = g.param().equals("strategy");
                     g.unsupported().forEach((value, why) -> rows.add(CsvRow.unsupported(context,
-                            new CsvRow.Point(name, isStrategy ? value : "", "", "", "", isStrategy ? "" : g.param() + "=" + value,
-                                    "", ""), why)));
+                            new CsvRow.Point(name, isStrategy ? value : variant, "", "", "",
+                                    isStrategy ? "" : g.param() + "=" + value, "", ""), why)));
                 }
             }
             if (methods.containsKey(name)) {
-                String variant = params.contains("strategy") ? "" : JmhJsonConverter.variantOf(name);
                 rows.add(CsvRow.unsupported(context, CsvRow.Point.of(name, variant), methods.get(name)));
             }
         });

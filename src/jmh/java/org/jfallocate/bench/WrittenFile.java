@@ -44,11 +44,13 @@ public class WrittenFile {
     final ByteBuffer buffer = ByteBuffer.allocateDirect(MIB);
     final ByteBuffer zeros = ByteBuffer.allocateDirect(MIB);
 
+    /** A scratch directory for the trial in {@link #dir}. */
     @Setup(Level.Trial)
     public void createScratch() throws IOException {
         scratch = new ScratchDir(dir, "holes");
     }
 
+    /** A fresh file of written data, synced, and dropped from the page cache when {@code cache=cold}. */
     @Setup(Level.Iteration)
     public void writeFile() throws IOException {
         path = scratch.newFile("data");
@@ -72,12 +74,14 @@ public class WrittenFile {
         return scratch.newFile(name);
     }
 
+    /** Closes and deletes the iteration's file (or the copy that replaced it). */
     @TearDown(Level.Iteration)
     public void deleteFile() throws IOException {
         file.close();
         Files.deleteIfExists(path);
     }
 
+    /** Removes the scratch directory and anything left in it. */
     @TearDown(Level.Trial)
     public void removeScratch() {
         scratch.close();

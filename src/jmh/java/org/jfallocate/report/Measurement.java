@@ -27,8 +27,7 @@ import java.util.OptionalLong;
  * @param error the 99.9% confidence half-width; empty when JMH gives none
  * @param samples samples behind the value
  * @param note free text; for {@code unsupported} the reason
- * @param params the point's other parameters, {@code name=value} joined by {@code ;} ({@code cache=cold}); empty
- *               if none, or in a run written before the column existed
+ * @param params the point's other parameters, {@code name=value;...} (e.g. {@code cache=cold}), empty if none
  * @param line the line of results.csv this came from, for error messages
  */
 public record Measurement(String runId, String host, String kernel, String jdk, String cpu, String fsType,

@@ -278,8 +278,14 @@ public final class ReportWriter {
     private String mergedCsv() throws IOException {
         StringBuilder sb = new StringBuilder(CsvOut.line(RunLoader.COLUMNS));
         for (Run r : runs) {
-            for (StrictCsv.Row row : StrictCsv.read(r.dir().resolve("results.csv"), RunLoader.FIRST_COLUMNS)) {
-                sb.append(CsvOut.line(RunLoader.COLUMNS.stream().map(c -> row.get(c) == null ? "" : row.get(c)).toList()));
+            // Copying the lines keeps each number's text as the suite wrote it; the loader checked the header.
+            String text = Files.readString(r.dir().resolve("results.csv"), StandardCharsets.UTF_8);
+            if (text.startsWith(String.join(",", RunLoader.COLUMNS) + "\n")) {
+                sb.append(text, text.indexOf('\n') + 1, text.length());
+            } else {
+                // A run written before the last columns existed: they are empty in its rows.
+                String empty = ",".repeat(RunLoader.COLUMNS.size() - RunLoader.EARLIER_COLUMNS.size());
+                text.lines().skip(1).forEach(line -> sb.append(line).append(empty).append('\n'));
             }
         }
         return sb.toString();

@@ -57,7 +57,7 @@ public final class Summary {
                 && (u.sizeBytes().isEmpty() || u.sizeBytes().equals(w.sizeBytes()))
                 && (u.recordBytes().isEmpty() || u.recordBytes().equals(w.recordBytes()))
                 && (u.syncEvery().isEmpty() || u.syncEvery().equals(w.syncEvery()))
-                && (u.params().isEmpty() || u.params().equals(w.params()));
+                && (u.params().isEmpty() || List.of(w.params().split(";")).containsAll(List.of(u.params().split(";"))));
     }
 
     private static Optional<SummaryRow> row(Run run, String fs, Workload w, List<Measurement> scores,

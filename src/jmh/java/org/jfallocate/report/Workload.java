@@ -13,11 +13,10 @@ import java.util.OptionalLong;
  * @param sizeBytes file or range size, if any
  * @param recordBytes record size, if any
  * @param syncEvery records per fsync, if any
- * @param params the other parameters ({@code cache=cold;path=O_DSYNC}), empty if none
+ * @param params the other parameters, {@code name=value;...} as results.csv has them, empty if none
  */
 public record Workload(String benchmark, OptionalLong sizeBytes, OptionalLong recordBytes, OptionalLong syncEvery,
-                       String params)
-        implements Comparable<Workload> {
+                       String params) implements Comparable<Workload> {
 
     /** What a workload measures, told from its benchmark name and parameters. */
     public enum Kind {

@@ -53,8 +53,8 @@ class GapsTest {
             List<String> rows = gaps.unsupportedRows(c, selected).stream()
                     .map(r -> r.benchmark() + "|" + r.strategy() + "|" + r.params()).sorted().toList();
             assertEquals(List.of("CollapseRangeBenchmark.collapseRange|COLLAPSE_RANGE|",
-                    "CollapseRangeBenchmark.collapseRange||cache=cold",
-                    "CollapseRangeBenchmark.copyTail||cache=cold",
+                    "CollapseRangeBenchmark.collapseRange|COLLAPSE_RANGE|cache=cold",
+                    "CollapseRangeBenchmark.copyTail|COPY_TAIL|cache=cold",
                     "DurableAppendBenchmark.append|ZERO_RANGE|"), rows);
         } finally {
             Files.deleteIfExists(dir);
