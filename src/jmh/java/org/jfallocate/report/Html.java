@@ -27,10 +27,11 @@ public final class Html {
 
     /**
      * @param text any text
-     * @return the text escaped, with a value and its error kept on one line ({@code 1.60 ± 0.15×} never breaks
-     *         at the ±)
+     * @return the text escaped, with a value, its error and its unit kept on one line ({@code 49.8 ± 4.4 µs}
+     *         never breaks at the ± or before the unit)
      */
     public static String text(String text) {
-        return escape(text).replace(" ± ", "&nbsp;±&nbsp;");
+        return escape(text).replace(" ± ", "&nbsp;±&nbsp;")
+                .replaceAll("(\\d) (ns|µs|ms|s|MiB/s|ops/s|faster|slower)(?![\\w/])", "$1&nbsp;$2");
     }
 }
