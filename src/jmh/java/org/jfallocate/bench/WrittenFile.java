@@ -6,6 +6,12 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+import org.jfallocate.Fallocate;
+import org.jfallocate.FallocateException;
+import org.jfallocate.FallocateMode;
+import org.jfallocate.FileSystemInfo;
 
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
@@ -27,6 +33,7 @@ public class WrittenFile {
     /** The range every operation works on: 16 MiB, at 0 (collapse) or at 16 MiB (punch, insert). */
     static final long RANGE_BYTES = 16L * MIB;
     static final long RANGE_OFFSET = 16L * MIB;
+    private static final int BLOCK = 64 * 1024;
 
     /** The directory written in, on the filesystem under test. */
     @Param(".")
@@ -44,10 +51,24 @@ public class WrittenFile {
     final ByteBuffer buffer = ByteBuffer.allocateDirect(MIB);
     final ByteBuffer zeros = ByteBuffer.allocateDirect(MIB);
 
-    /** A scratch directory for the trial in {@link #dir}. */
+    /**
+     * A scratch directory for the trial in {@link #dir}, and the binding linked: the first
+     * fallocate of a JVM pays for linking it, and {@code cache=cold}'s setup would otherwise
+     * pay that for its point alone.
+     */
     @Setup(Level.Trial)
     public void createScratch() throws IOException {
         scratch = new ScratchDir(dir, "holes");
+        Path probe = scratch.newFile("link");
+        try (FileChannel ch = FileChannel.open(probe, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.allocate(2 * BLOCK));
+            Fallocate.fallocate(ch, FallocateMode.PUNCH_HOLE, 0, BLOCK);
+        } catch (FallocateException e) {
+            // Linked all the same; a filesystem without PUNCH_HOLE is the runner's business.
+        } finally {
+            Files.deleteIfExists(probe);
+        }
+        FileSystemInfo.of(scratch.path());
     }
 
     /** A fresh file of written data, synced, and dropped from the page cache when {@code cache=cold}. */

@@ -41,6 +41,7 @@ class DurablyTest {
         assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(dir.resolve("target")), "the new content replaced the old");
         assertFalse(Files.exists(dir.resolve("source")));
 
+        // "<pid> <call>", the pid padded to a fixed width.
         List<String> calls = Files.readAllLines(log);
         int rename = indexOf(calls, Pattern.compile("rename\\w*\\(.*\"" + Pattern.quote(dir.resolve("source").toString())
                 + "\".*\"" + Pattern.quote(dir.resolve("target").toString()) + "\".*\\) = 0"));
@@ -52,7 +53,7 @@ class DurablyTest {
                     .matcher(calls.get(i));
             if (m.find()) {
                 open = m;
-            } else if (open != null && calls.get(i).matches("\\d+ fsync\\(" + open.group(1) + "\\)\\s*= 0")) {
+            } else if (open != null && calls.get(i).matches("\\d+\\s+fsync\\(" + open.group(1) + "\\)\\s*= 0")) {
                 fsync = i;
             }
         }
