@@ -33,7 +33,8 @@ test:
 # 'make bench' runs the quick profile on every filesystem of the matrix (or, without root,
 # the working directory's and /dev/shm), 'make bench-full' the publication profile;
 # ARGS="..." is passed to JMH (a benchmark regex, -p strategy=..., -p size=..., -p dir=..., -i/-f).
-# Each run writes $(RESULTS)/<run-id>/ (results.csv, jmh-<fs>.json, environment, histograms/).
+# Each run writes $(RESULTS)/<run-id>/ (results.csv, jmh-<fs>.json, jmh.log, environment, histograms/);
+# the terminal shows a line per benchmark point, then the recommendation, the report's path and the duration.
 RESULTS ?= results
 BENCH_RUN_ID := $(shell date -u +%Y%m%d-%H%M%S)-$(shell cat /proc/sys/kernel/hostname 2>/dev/null || echo host)
 BENCH_C_LOOP := target/bench/fallocate_loop
@@ -67,7 +68,7 @@ bench bench-full: bench-build
 	@if [ "$(BENCH_PROFILE)" != full ]; then :; \
 	elif command -v fio >/dev/null; then $(MAKE) validate RUN=$(RESULTS)/$(BENCH_RUN_ID); \
 	else echo "bench-full: fio is not installed: the run has no fio validation (apt-get install fio, then make validate RUN=$(RESULTS)/$(BENCH_RUN_ID))" >&2; fi
-	$(MAKE) report RUNS=$(RESULTS)/$(BENCH_RUN_ID)
+	@$(MAKE) --no-print-directory -s report RUNS=$(RESULTS)/$(BENCH_RUN_ID)
 
 # 'make validate' checks the suite against fio (docs/validation.md): on every filesystem of the
 # matrix (the same images as 'make bench'), DurableAppendBenchmark's iteration and the equivalent

@@ -64,9 +64,16 @@ public final class BenchRunner {
     private BenchRunner() {
     }
 
-    /** Runs the suite with JMH's output on the console; exits with {@link #run}'s status. */
+    /**
+     * Runs the suite with JMH's output in {@code <out>/jmh.log} and a progress line per point on the console;
+     * exits with {@link #run}'s status.
+     */
     public static void main(String[] args) throws Exception {
-        System.exit(run(args, JmhOutput.CONSOLE));
+        int status;
+        try (ProgressLog progress = new ProgressLog(System.out)) {
+            status = run(args, progress);
+        }
+        System.exit(status);
     }
 
     /** As {@link #run(String[], JmhOutput)}, with JMH's output on the console. */

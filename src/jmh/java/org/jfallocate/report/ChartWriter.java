@@ -49,19 +49,25 @@ public final class ChartWriter {
     public List<ChartFile> writeAll() throws IOException {
         List<ChartFile> out = new ArrayList<>();
         throughput(Workload.Kind.DURABLE_APPEND, "durable-append", "Durable appends",
-                "Appends with fsync, per strategy; error bars are JMH's 99.9% confidence intervals.", out);
+                "Records per second with fdatasync (higher is better), one panel per filesystem and sync interval. Compare each bar with "
+                        + "NONE (plain appends): where the error bars (99.9% confidence intervals) do not overlap, the "
+                        + "difference is significant.", out);
         reserve(out);
         latency(out);
         throughput(Workload.Kind.BUFFERED_APPEND, "buffered-append", "Buffered appends",
-                "Appends without fsync, per strategy; error bars are JMH's 99.9% confidence intervals.", out);
+                "Records per second into the page cache, no fsync (higher is better): what a strategy costs when the "
+                        + "disk is not waited for. Error bars are 99.9% confidence intervals.", out);
         extents(out);
         throughput(Workload.Kind.HOLE_OPS, "hole-ops", "Hole operations",
-                "Punching, collapsing and inserting ranges, per variant; error bars are 99.9% confidence intervals.", out);
+                "Each hole operation against what a program does without it (lower is better): the gap between the two "
+                        + "bars of a panel is what the fallocate mode saves. Error bars are 99.9% confidence intervals.", out);
         throughput(Workload.Kind.BINDING_OVERHEAD, "binding-overhead", "Binding overhead: jfallocate against JNA and C",
-                "The same call through each binding; error bars are 99.9% confidence intervals.", out);
+                "The same call through each binding (lower is better): the gap between jfallocate and C is the binding's "
+                        + "own cost. Error bars are 99.9% confidence intervals.", out);
         throughput(Workload.Kind.FRAGMENTATION, "fragmentation", "Interleaved appends",
-                "Several files appended to at once, per strategy; error bars are 99.9% confidence intervals.", out);
-        throughput(Workload.Kind.OTHER, "other", "Other benchmarks", "Benchmarks the report has no chart of its own for.", out);
+                "Time to append to several files at once, per strategy (lower is better); read it with the extents chart. "
+                        + "Error bars are 99.9% confidence intervals.", out);
+        throughput(Workload.Kind.OTHER, "other", "Other benchmarks", "Benchmarks the report has no chart of its own for; error bars are 99.9% confidence intervals.", out);
         return out;
     }
 
@@ -102,7 +108,8 @@ public final class ChartWriter {
             }
         }
         save(panels, "reserve.png", "Time to reserve space",
-                "One call reserving the given size, per strategy and filesystem; both axes logarithmic.", out);
+                "Time of one call reserving the given size, per strategy (both axes logarithmic; lower is better). "
+                        + "A line that climbs with the size costs time per byte (it writes); a flat one only maps extents.", out);
     }
 
     private XYChart reservePanel(String title, List<Point> pts, Map<String, Color> colors) {
@@ -145,7 +152,7 @@ public final class ChartWriter {
         }
         if (curves.isEmpty()) {
             Map<String, Curve> fromCsv = new LinkedHashMap<>();
-            for (Point p : points(m -> m.metric().matches("p\\d+(\\.\\d+)?") && !Double.isNaN(Numbers.microsPer(m.unit())))) {
+            for (Point p : points(m -> m.metric().matches("p\\d+(\\.\\d+)?") && m.value().isPresent() && !Double.isNaN(Numbers.microsPer(m.unit())))) {
                 String params = p.m.syncEvery().isPresent() ? "sync" + p.m.syncEvery().getAsLong() : "";
                 String key = p.run.runId() + "|" + p.m.fsType() + "|" + params + "|" + p.m.strategy() + "|" + p.m.benchmark();
                 Curve c = fromCsv.computeIfAbsent(key, k -> new Curve(p.run, p.m.fsType(), params, p.m.strategy(), new ArrayList<>()));
@@ -164,7 +171,7 @@ public final class ChartWriter {
         for (String key : panelKeys) {
             String[] fsParams = key.split("\u0000", -1);
             XYChart chart = new XYChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT)
-                    .title(fsParams[0] + (fsParams[1].isEmpty() ? "" : ", " + fsParams[1]))
+                    .title(fsParams[0] + (fsParams[1].isEmpty() ? "" : ", " + readable(fsParams[1])))
                     .xAxisTitle("percentile").yAxisTitle("latency (µs), log").build();
             ChartStyle.style(chart.getStyler());
             // x is log10(1 / (1 - percentile)) on a linear axis: 1 = 90%, 2 = 99%, 3 = 99.9%.
@@ -194,8 +201,22 @@ public final class ChartWriter {
             }
         }
         save(panels, "latency.png", "Latency percentiles",
-                "Per-operation latency against percentile (HdrHistogram's percentile distribution), per strategy; "
-                        + "the x axis spreads the tail: 90%, 99%, 99.9%, ...", out);
+                "Latency of one record at each percentile (log scale; lower is better), per strategy. The x axis spreads "
+                        + "the tail (90%, 99%, 99.9%, ...): look at the right end, where the slow records are.", out);
+    }
+
+    /**
+     * A histogram's parameters as a panel title says them: {@code DurableAppend.append sync16} reads
+     * {@code durable appends, fdatasync every 16}, {@code nosync} reads {@code no fsync}.
+     */
+    static String readable(String params) {
+        String s = params.replace("DurableAppend.append", "durable appends").replace("BufferedAppend.append", "buffered appends");
+        // Not \\b: an underscore (sync16_writers=4) is a word character.
+        s = s.replaceAll("(?<![A-Za-z])sync1(?!\\d)", "fdatasync every record")
+                .replaceAll("(?<![A-Za-z])sync(\\d+)(?!\\d)", "fdatasync every $1")
+                .replaceAll("(?<![A-Za-z])nosync(?![A-Za-z])", "no fsync");
+        // Parameters after the sync are "_<name>=<value>"; a value may hold underscores itself (O_DSYNC).
+        return s.replaceAll("_(?=[A-Za-z]+=)", ", ").replaceAll("appends ", "appends, ");
     }
 
     /** Extents per file after each benchmark: bars per strategy, a series per workload (and host). */
@@ -205,7 +226,7 @@ public final class ChartWriter {
             return;
         }
         categoryPanels(pts, "extents per file", 0, "extents.png", "Extents per file",
-                "How fragmented the file each strategy leaves is (fewer is better).", out);
+                "Extents in the file each strategy leaves (fewer is better): a reserving strategy should leave one or a few.", out);
     }
 
     private void throughput(Workload.Kind kind, String file, String title, String caption, List<ChartFile> out)
@@ -223,7 +244,7 @@ public final class ChartWriter {
         if (!rates.isEmpty()) {
             boolean appends = kind == Workload.Kind.DURABLE_APPEND || kind == Workload.Kind.BUFFERED_APPEND;
             categoryPanels(rates, appends ? "records per second" : "operations per second", 1, file + (both ? "-throughput" : "") + ".png",
-                    title + (both ? " (throughput)" : ""), caption + " Higher is better.", out);
+                    title + (both ? " (throughput)" : ""), caption, out);
         }
         if (!times.isEmpty()) {
             // Calls under a microsecond (the binding-overhead benchmark) read better in nanoseconds.
@@ -233,7 +254,7 @@ public final class ChartWriter {
             categoryPanels(times, "time per operation (" + (nanos ? "ns" : millis ? "ms" : "µs") + ")",
                     nanos ? 1e3 : millis ? 1e-3 : 1,
                     file + (both ? "-time" : "") + ".png",
-                    title + (both ? " (time per operation)" : ""), caption + " Lower is better.", out);
+                    title + (both ? " (time per operation)" : ""), caption, out);
         }
     }
 
@@ -242,6 +263,9 @@ public final class ChartWriter {
         Workload w = p.m.workload();
         if (w.kind() == Workload.Kind.HOLE_OPS && w.benchmark().contains(": ")) {
             return p.m.fsType() + ", " + w.benchmark().substring(w.benchmark().indexOf(": ") + 2);
+        }
+        if (w.kind() == Workload.Kind.DURABLE_APPEND && w.writePath().isPresent()) {
+            return p.m.fsType() + ", " + RecommendationWords.writePath(w.writePath().get());
         }
         boolean bySync = w.kind() == Workload.Kind.DURABLE_APPEND && p.m.syncEvery().isPresent();
         return p.m.fsType() + (bySync ? ", sync every " + p.m.syncEvery().getAsLong() : "");
@@ -258,7 +282,7 @@ public final class ChartWriter {
         pts.stream().sorted(Comparator.comparing((Point p) -> p.m.workload()).thenComparingInt(p -> runs.indexOf(p.run)))
                 .forEach(p -> seriesNames.add(seriesName(p, manyBenchmarks)));
         Set<String> panelKeys = new TreeSet<>(Comparator.comparing((String k) -> k.split(",")[0])
-                .thenComparingLong(k -> k.contains("sync every ") ? Long.parseLong(k.substring(k.lastIndexOf(' ') + 1)) : 0)
+                .thenComparingLong(k -> k.matches(".*, sync every \\d+") ? Long.parseLong(k.substring(k.lastIndexOf(' ') + 1)) : 0)
                 .thenComparing(Comparator.naturalOrder()));
         pts.forEach(p -> panelKeys.add(panel(p)));
         List<Chart<?, ?>> panels = new ArrayList<>();
@@ -269,7 +293,8 @@ public final class ChartWriter {
             CategoryChart chart = new CategoryChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT).title(key)
                     .yAxisTitle(yTitle).build();
             ChartStyle.style(chart.getStyler());
-            chart.getStyler().setXAxisLabelRotation(strategies.size() > 4 ? 20 : 0);
+            // Long strategy names (FALLOCATE_KEEP_SIZE) collide when slanted less.
+            chart.getStyler().setXAxisLabelRotation(strategies.size() > 4 ? 45 : 0);
             chart.getStyler().setErrorBarsColor(Color.BLACK);
             List<String> cats = new ArrayList<>(strategies);
             int colorIndex = 0;
@@ -290,8 +315,6 @@ public final class ChartWriter {
                     chart.addSeries(name, cats, values, errors).setFillColor(color);
                 }
             }
-            // One series in a one-run report needs no legend: the panel title says what it is.
-            chart.getStyler().setLegendVisible(seriesNames.size() > 1);
             panels.add(chart);
         }
         save(panels, file, title, caption, out);
@@ -315,6 +338,12 @@ public final class ChartWriter {
             w.syncEvery().ifPresent(s -> parts.add(s == 0 ? "no sync" : "sync " + s));
         }
         w.sizeBytes().ifPresent(s -> parts.add(Numbers.bytes(s)));
+        // The write path names the panel; the other parameters tell the series apart.
+        String params = String.join(", ", java.util.Arrays.stream(w.params().split(";"))
+                .filter(kv -> !kv.isEmpty() && !(w.kind() == Workload.Kind.DURABLE_APPEND && kv.startsWith("writePath="))).toList());
+        if (!params.isEmpty()) {
+            parts.add(params);
+        }
         String base = parts.isEmpty() ? w.benchmark() : String.join(", ", parts);
         return labels.suffix(base, p.run);
     }

@@ -6,9 +6,10 @@ import java.util.OptionalDouble;
  * How a better measurement compares with another of the same workload: how many times faster, and whether
  * the difference is larger than the error (JMH's 99.9% confidence intervals do not overlap).
  *
- * @param better the faster measurement
+ * @param better the measurement compared (the faster one, where the summary ranks)
  * @param other the one it is compared with
- * @param ratio how many times faster {@code better} is, &gt;= 1 (throughput ratio, or time ratio inverted)
+ * @param ratio how many times faster {@code better} is (throughput ratio, or time ratio inverted); below 1 when
+ *              it is in fact slower
  * @param verdict whether the difference is larger than the error
  */
 public record Comparison(Measurement better, Measurement other, double ratio, Verdict verdict) {
@@ -35,8 +36,8 @@ public record Comparison(Measurement better, Measurement other, double ratio, Ve
     }
 
     /**
-     * @param better the faster of two measurements of one workload, in the same unit
-     * @param other the slower
+     * @param better a measurement of one workload (usually the faster)
+     * @param other another of the same workload, in the same unit
      * @return the comparison
      */
     public static Comparison of(Measurement better, Measurement other) {
@@ -44,6 +45,24 @@ public record Comparison(Measurement better, Measurement other, double ratio, Ve
         double o = other.value().orElseThrow();
         double ratio = Numbers.higherIsBetter(better.unit()) ? b / o : o / b;
         return new Comparison(better, other, ratio, verdict(b, better.error(), o, other.error()));
+    }
+
+    /**
+     * @return the ratio's error, carried over to first order from both scores' errors (relative errors added in
+     *         quadrature); 0 when either has none
+     */
+    public double ratioError() {
+        if (better.error().isEmpty() || other.error().isEmpty()) {
+            return 0;
+        }
+        double rb = better.error().getAsDouble() / better.value().orElseThrow();
+        double ro = other.error().getAsDouble() / other.value().orElseThrow();
+        return ratio * Math.sqrt(rb * rb + ro * ro);
+    }
+
+    /** @return true if {@code better} is faster and the difference is larger than the error */
+    public boolean significantlyFaster() {
+        return ratio > 1 && verdict == Verdict.SIGNIFICANT;
     }
 
     private static Verdict verdict(double a, OptionalDouble ea, double b, OptionalDouble eb) {

@@ -24,4 +24,14 @@ public final class Html {
         }
         return sb.toString();
     }
+
+    /**
+     * @param text any text
+     * @return the text escaped, with a value, its error and its unit kept on one line ({@code 49.8 ± 4.4 µs}
+     *         never breaks at the ± or before the unit)
+     */
+    public static String text(String text) {
+        return escape(text).replace(" ± ", "&nbsp;±&nbsp;")
+                .replaceAll("(\\d) (ns|µs|ms|s|MiB/s|ops/s|faster|slower)(?![\\w/])", "$1&nbsp;$2");
+    }
 }

@@ -54,6 +54,51 @@ public final class Numbers {
         return String.format(Locale.ROOT, pattern, ratio);
     }
 
+    /**
+     * A measured value with its error, in the unit that suits its size: times scale to ns, µs, ms or s, so
+     * {@code 1,009,154 ± 58,219 us/op} reads {@code 1.01 ± 0.06 s}. Units that are not times stay as they are.
+     *
+     * @param value the value, in {@code unit}
+     * @param error its error, in {@code unit}, if any
+     * @param unit a JMH unit ({@code us/op}, {@code ms}, {@code ops/s}, ...)
+     * @return e.g. {@code 252 ± 19 µs}, {@code 1.01 ± 0.06 s}, {@code 3.2 ± 0.1 ops/ms}
+     */
+    public static String measured(double value, java.util.OptionalDouble error, String unit) {
+        double us = microsPer(unit);
+        if (Double.isNaN(us)) {
+            return valueWithError(value, error) + " " + unit;
+        }
+        double micros = value * us;
+        double a = Math.abs(micros);
+        String[] names = {"ns", "µs", "ms", "s"};
+        double[] per = {1e-3, 1, 1e3, 1e6};
+        int u = a < 1 ? 0 : a < 1e3 ? 1 : a < 1e6 ? 2 : 3;
+        double v = micros / per[u];
+        java.util.OptionalDouble e = error.isPresent()
+                ? java.util.OptionalDouble.of(error.getAsDouble() * us / per[u]) : error;
+        return valueWithError(v, e) + " " + names[u];
+    }
+
+    /**
+     * @param value a time, in {@code unit}
+     * @param unit a time unit as {@link #microsPer} takes it
+     * @return the time in the unit that suits it, e.g. {@code 1.15 ms}; the value alone if the unit is not a time
+     */
+    public static String time(double value, String unit) {
+        return measured(value, java.util.OptionalDouble.empty(), unit);
+    }
+
+    /**
+     * @param ratio a speed-up, &gt; 0
+     * @param error its error (half-width), &gt;= 0
+     * @return e.g. {@code 2.09 ± 0.19×}
+     */
+    public static String ratioWithError(double ratio, double error) {
+        String r = ratio(ratio);
+        int decimals = ratio < 10 ? 2 : ratio < 100 ? 1 : 0;
+        return r.substring(0, r.length() - 1) + " ± " + String.format(Locale.ROOT, "%,." + decimals + "f", error) + "×";
+    }
+
     private static int decimals(double value) {
         double a = Math.abs(value);
         if (a == 0 || a >= 100) {

@@ -31,6 +31,19 @@ public final class ReportBuilder {
      * @throws IOException if a file cannot be read or written
      */
     public static List<SummaryRow> build(List<Path> runDirs, Path out) throws IOException {
+        return write(runDirs, out).summary();
+    }
+
+    /**
+     * As {@link #build}, returning the writer, which knows the report's summary and recommendations.
+     *
+     * @param runDirs run directories, {@code results/<run-id>}; several are merged
+     * @param out the report directory to write, replaced if it exists
+     * @return the writer that wrote it
+     * @throws BadResultsException if any run is missing, truncated or malformed, or a run is given twice
+     * @throws IOException if a file cannot be read or written
+     */
+    public static ReportWriter write(List<Path> runDirs, Path out) throws IOException {
         if (runDirs.isEmpty()) {
             throw new IllegalArgumentException("runDirs must name at least one run directory, was empty");
         }
@@ -55,7 +68,7 @@ public final class ReportBuilder {
                 deleteTree(temp);
             }
         }
-        return writer.summary();
+        return writer;
     }
 
     private static void replace(Path fresh, Path target) throws IOException {

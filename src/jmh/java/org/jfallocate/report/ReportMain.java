@@ -50,9 +50,15 @@ public final class ReportMain {
         }
         Path target = out != null ? out : defaultOut(runs);
         try {
-            List<SummaryRow> rows = ReportBuilder.build(runs, target);
+            ReportWriter report = ReportBuilder.write(runs, target);
+            String text = report.recommendationText();
+            if (!text.isEmpty()) {
+                System.out.println("Recommendation:");
+                System.out.print(text.indent(2));
+            }
             System.out.println("report: " + target.resolve("index.html") + " (" + runs.size() + " run"
-                    + (runs.size() > 1 ? "s" : "") + ", " + rows.size() + " summary rows)");
+                    + (runs.size() > 1 ? "s" : "") + ", " + report.summary().size() + " summary rows)");
+            report.duration().ifPresent(d -> System.out.println("run took " + d));
         } catch (BadResultsException e) {
             System.err.println("report: " + e.getMessage());
             System.err.println("report: no report written");

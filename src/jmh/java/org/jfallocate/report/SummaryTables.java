@@ -45,7 +45,7 @@ public final class SummaryTables {
             }
             Measurement best = row.fastest();
             cells.add(name(best));
-            cells.add(Numbers.valueWithError(best.value().getAsDouble(), best.error()) + " " + best.unit());
+            cells.add(Numbers.measured(best.value().getAsDouble(), best.error(), best.unit()));
             cells.add(row.vsBaseline().map(SummaryTables::comparison)
                     .orElse(row.workload().kind() == Workload.Kind.RESERVE ? "not compared: NONE reserves nothing"
                             : row.baselineIsFastest() ? "NONE is fastest" : "no NONE run"));
@@ -96,8 +96,7 @@ public final class SummaryTables {
                     line.add("no data");
                 } else {
                     Measurement best = row.fastest();
-                    line.add(name(best) + " " + Numbers.valueWithError(best.value().getAsDouble(), best.error())
-                            + " " + best.unit());
+                    line.add(name(best) + " " + Numbers.measured(best.value().getAsDouble(), best.error(), best.unit()));
                 }
             }
             cells.add(line);
@@ -123,7 +122,7 @@ public final class SummaryTables {
     }
 
     private static String comparison(Comparison c) {
-        return Numbers.ratio(c.ratio()) + " faster, " + c.verdict().label();
+        return RecommendationWords.ratio(c) + (c.ratio() >= 1 ? " faster, " : ", ") + c.verdict().label();
     }
 
     private static String name(Measurement m) {

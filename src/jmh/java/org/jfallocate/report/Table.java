@@ -30,12 +30,17 @@ public record Table(String title, List<String> headers, List<List<String>> rows)
 
     /** @return the table as an HTML {@code <h3>} and {@code <table>}, text escaped */
     public String html() {
-        StringBuilder sb = new StringBuilder("<h3>").append(Html.escape(title)).append("</h3>\n<table>\n<thead><tr>");
+        return "<h3>" + Html.escape(title) + "</h3>\n" + htmlTable();
+    }
+
+    /** @return the table alone as an HTML {@code <table>}, without its title, text escaped */
+    public String htmlTable() {
+        StringBuilder sb = new StringBuilder("<table>\n<thead><tr>");
         headers.forEach(h -> sb.append("<th>").append(Html.escape(h)).append("</th>"));
         sb.append("</tr></thead>\n<tbody>\n");
         for (List<String> r : rows) {
             sb.append("<tr>");
-            r.forEach(c -> sb.append("<td>").append(Html.escape(c)).append("</td>"));
+            r.forEach(c -> sb.append("<td>").append(Html.text(c)).append("</td>"));
             sb.append("</tr>\n");
         }
         return sb.append("</tbody>\n</table>\n").toString();

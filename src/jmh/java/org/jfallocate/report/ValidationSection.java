@@ -88,10 +88,12 @@ public final class ValidationSection {
         if (tables.isEmpty()) {
             return "";
         }
-        StringBuilder sb = new StringBuilder("<h2 id=\"fio\">Checked against fio</h2>\n<p>")
+        StringBuilder sb = new StringBuilder("<section id=\"fio\">\n<h2>Checked against fio</h2>\n<p class=\"reading\">")
                 .append(Html.escape(READING)).append("</p>\n");
-        tables.forEach(t -> sb.append(t.html()));
-        return sb.toString();
+        // Each table in its own scrolling box, as the page's other tables, so a phone never scrolls sideways.
+        tables.forEach(t -> sb.append("<h3>").append(Html.escape(t.title())).append("</h3>\n<div class=\"table-box\">")
+                .append(t.htmlTable()).append("</div>\n"));
+        return sb.append("</section>\n").toString();
     }
 
     private static String device(StrictCsv.Row r, String side) {

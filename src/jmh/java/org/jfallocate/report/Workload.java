@@ -67,7 +67,9 @@ public record Workload(String benchmark, OptionalLong sizeBytes, OptionalLong re
             return Kind.FRAGMENTATION;
         }
         if (name.contains("append") || recordBytes.isPresent()) {
-            boolean durable = name.contains("durable") || (syncEvery.isPresent() && syncEvery.getAsLong() > 0);
+            // A write path (fdatasync, O_DSYNC, O_DIRECT|O_DSYNC) makes appends durable even where sync_every is 0.
+            boolean durable = name.contains("durable") || (syncEvery.isPresent() && syncEvery.getAsLong() > 0)
+                    || writePath().isPresent();
             return durable ? Kind.DURABLE_APPEND : Kind.BUFFERED_APPEND;
         }
         if (name.contains("reserve") || name.contains("allocat") || sizeBytes.isPresent()) {
@@ -81,12 +83,32 @@ public record Workload(String benchmark, OptionalLong sizeBytes, OptionalLong re
         List<String> parts = new ArrayList<>();
         parts.add(benchmark);
         recordBytes.ifPresent(r -> parts.add(Numbers.bytes(r) + " records"));
-        syncEvery.ifPresent(s -> parts.add(s == 0 ? "no sync" : "sync every " + s));
+        if (writePath().isEmpty()) {
+            syncEvery.ifPresent(s -> parts.add(s == 0 ? "no sync" : "sync every " + s));
+        }
         sizeBytes.ifPresent(s -> parts.add(Numbers.bytes(s)));
         if (!params.isEmpty()) {
             parts.add(params.replace(";", ", "));
         }
         return String.join(", ", parts);
+    }
+
+    /** @return the {@code writePath} parameter ({@code FDATASYNC_EACH}, {@code DSYNC}, ...), if the workload has one */
+    public java.util.Optional<String> writePath() {
+        return param("writePath");
+    }
+
+    /**
+     * @param name a parameter's name
+     * @return its value in {@link #params}, if given
+     */
+    public java.util.Optional<String> param(String name) {
+        for (String kv : params.split(";")) {
+            if (kv.startsWith(name + "=")) {
+                return java.util.Optional.of(kv.substring(name.length() + 1));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     @Override

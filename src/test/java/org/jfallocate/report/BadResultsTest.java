@@ -171,6 +171,22 @@ class BadResultsTest {
     }
 
     @Test
+    void anEmptyPercentile_isAcceptedWithANoteSayingWhy_andRejectedWithout() throws IOException {
+        Path run = RunFixture.alpha().writeUnder(tmp.resolve("percentile"));
+        Path csv = run.resolve("results.csv");
+        String line = "p99,us,900,,5,";
+        assertTrue(Files.readString(csv).contains(line), "fixture has a p99 row");
+        Files.writeString(csv, Files.readString(csv).replace(line, "p99,us,,,5,"));
+        BadResultsException e = assertThrows(BadResultsException.class, () -> RunLoader.load(run));
+        assertTrue(e.getMessage().contains("column value is empty"), e.getMessage());
+        Files.writeString(csv, Files.readString(csv).replace("p99,us,,,5,", "p99,us,,,5,p99 needs at least 1000 samples"));
+        Run loaded = RunLoader.load(run);
+        assertTrue(loaded.measurements().stream().anyMatch(m -> m.metric().equals("p99") && m.value().isEmpty()
+                && m.note().equals("p99 needs at least 1000 samples")));
+        ReportBuilder.build(List.of(run), run.resolve("report"));
+    }
+
+    @Test
     void oneWorkloadInTwoUnits_isAnError() throws IOException {
         Path run = RunFixture.beta().writeUnder(tmp);
         Path csv = run.resolve("results.csv");

@@ -95,19 +95,19 @@ class ReportBuilderTest {
 
         assertTrue(md.contains("### ext4\n"), md);
         assertTrue(md.contains("### xfs\n"), md);
-        assertTrue(md.contains("| DurableAppendBenchmark.append, 4 KiB records, sync every 1 | FALLOCATE | 400 ± 16 us/op"
-                + " | 2.50× faster, significant | ZERO_FILLED: 1.02× faster, within error |  |\n"), md);
-        assertTrue(md.contains("| DurableAppendBenchmark.append, 4 KiB records, sync every 16 | FALLOCATE | 122 ± 8 us/op"
-                + " | 1.02× faster, within error | NONE: 1.02× faster, within error |  |\n"), md);
+        assertTrue(md.contains("| DurableAppendBenchmark.append, 4 KiB records, sync every 1 | FALLOCATE | 400 ± 16 µs"
+                + " | 2.50 ± 0.16× faster, significant | ZERO_FILLED: 1.02 ± 0.05× faster, within error |  |\n"), md);
+        assertTrue(md.contains("| DurableAppendBenchmark.append, 4 KiB records, sync every 16 | FALLOCATE | 122 ± 8 µs"
+                + " | 1.02 ± 0.08× faster, within error | NONE: 1.02 ± 0.08× faster, within error |  |\n"), md);
         // NONE reserves nothing: faster, but not ranked.
-        assertTrue(md.contains("| ReserveSpaceBenchmark.reserve, 1 MiB | FALLOCATE | 12.5 ± 0.5 us/op | not compared: NONE reserves nothing"
-                + " | POSIX_FALLOCATE: 1.04× faster, within error |  |\n"), md);
-        assertTrue(md.contains("| BufferedAppendBenchmark.append, 4 KiB records | NONE | 1.10 ± 0.02 us/op"
-                + " | NONE is fastest | FALLOCATE: 1.09× faster, significant |  |\n"), md);
-        assertTrue(md.contains("| HoleOperationsBenchmark: COLLAPSE_RANGE vs COPY_TAIL | COLLAPSE_RANGE | 0.500 ± 0.100 ms/op"
-                + " | no NONE run | COPY_TAIL: 80.0× faster, significant |  |\n"), md);
-        assertTrue(md.contains("| DurableAppendBenchmark.append, 4 KiB records, sync every 1 | FALLOCATE | 450 ± 10 us/op"
-                + " | 2.00× faster, significant | NONE: 2.00× faster, significant | ZERO_RANGE (EOPNOTSUPP) |\n"), md);
+        assertTrue(md.contains("| ReserveSpaceBenchmark.reserve, 1 MiB | FALLOCATE | 12.5 ± 0.5 µs | not compared: NONE reserves nothing"
+                + " | POSIX_FALLOCATE: 1.04 ± 0.05× faster, within error |  |\n"), md);
+        assertTrue(md.contains("| BufferedAppendBenchmark.append, 4 KiB records | NONE | 1.10 ± 0.02 µs"
+                + " | NONE is fastest | FALLOCATE: 1.09 ± 0.05× faster, significant |  |\n"), md);
+        assertTrue(md.contains("| HoleOperationsBenchmark: COLLAPSE_RANGE vs COPY_TAIL | COLLAPSE_RANGE | 500 ± 100 µs"
+                + " | no NONE run | COPY_TAIL: 80.0 ± 17.1× faster, significant |  |\n"), md);
+        assertTrue(md.contains("| DurableAppendBenchmark.append, 4 KiB records, sync every 1 | FALLOCATE | 450 ± 10 µs"
+                + " | 2.00 ± 0.08× faster, significant | NONE: 2.00 ± 0.08× faster, significant | ZERO_RANGE (EOPNOTSUPP) |\n"), md);
         assertTrue(md.contains("![Durable appends](charts/durable-append.png)"), md);
         assertTrue(md.contains("### Benchmarks that produced no result\n\n| Filesystem | Host | Benchmark | Strategy | Reason |\n"
                 + "| --- | --- | --- | --- | --- |\n"
@@ -168,12 +168,12 @@ class ReportBuilderTest {
 
         String md = Files.readString(out.resolve("summary.md"));
         assertTrue(md.contains("| Filesystem | Workload | alpha | beta |\n"), md);
-        assertTrue(md.contains("| ext4 | DurableAppendBenchmark.append, 4 KiB records, sync every 1 | FALLOCATE 400 ± 16 us/op"
-                + " | FALLOCATE 667 ± 12 us/op |\n"), md);
-        assertTrue(md.contains("| xfs | DurableAppendBenchmark.append, 4 KiB records, sync every 1 | FALLOCATE 450 ± 10 us/op"
+        assertTrue(md.contains("| ext4 | DurableAppendBenchmark.append, 4 KiB records, sync every 1 | FALLOCATE 400 ± 16 µs"
+                + " | FALLOCATE 667 ± 12 µs |\n"), md);
+        assertTrue(md.contains("| xfs | DurableAppendBenchmark.append, 4 KiB records, sync every 1 | FALLOCATE 450 ± 10 µs"
                 + " | no data |\n"), md);
-        assertTrue(md.contains("| DurableAppendBenchmark.append, 4 KiB records, sync every 1 | beta | FALLOCATE | 667 ± 12 us/op"
-                + " | 1.36× faster, significant | NONE: 1.36× faster, significant |  |\n"), md);
+        assertTrue(md.contains("| DurableAppendBenchmark.append, 4 KiB records, sync every 1 | beta | FALLOCATE | 667 ± 12 µs"
+                + " | 1.36 ± 0.03× faster, significant | NONE: 1.36 ± 0.03× faster, significant |  |\n"), md);
         assertTrue(Files.size(out.resolve("charts/durable-append.png")) > 0);
     }
 
@@ -188,7 +188,7 @@ class ReportBuilderTest {
         ReportBuilder.build(List.of(a, b), out);
         String md = Files.readString(out.resolve("summary.md"));
         assertTrue(md.contains("| Filesystem | Workload | beta 20261124-090000 | beta 20261201-080000 |\n"), md);
-        assertTrue(md.contains("| beta 20261201-080000 | FALLOCATE | 990 ± 10 us/op | 1.01× faster, within error |"), md);
+        assertTrue(md.contains("| beta 20261201-080000 | FALLOCATE | 990 ± 10 µs | 1.01 ± 0.01× faster, within error |"), md);
     }
 
     @Test
@@ -199,4 +199,38 @@ class ReportBuilderTest {
         assertTrue(merged.getParent().getFileName().toString().matches("compare-\\d{8}-\\d{6}"), merged.toString());
         assertEquals(Path.of("results").toAbsolutePath(), merged.getParent().getParent());
     }
+
+    @Test
+    void thePublishedRunOfTheFirstSchema_isTheReference_aNewRunIsComparedWithItAsRatios() throws IOException {
+        Path published = Path.of("results/20261123-145544-vm");
+        Path mine = RunFixture.alpha().writeUnder(tmp.resolve("results"));
+        Path out = tmp.resolve("compare/report");
+        ReportBuilder.build(List.of(published, mine), out);
+        String md = Files.readString(out.resolve("summary.md"));
+        // Published ext4 NONE, sync every record: 527 ± 67 µs; the fixture's 1.00 ± 0.05 ms.
+        assertTrue(md.contains("| alpha | ext4 | DurableAppendBenchmark.append, 4 KiB records, sync every 1 | NONE | "
+                + "527 ± 67 µs | 1.00 ± 0.05 ms | 1.90 ± 0.26× slower, significant |"), md);
+        List<String> merged = Files.readAllLines(out.resolve("merged.csv"));
+        assertEquals(String.join(",", RunLoader.COLUMNS), merged.get(0));
+        assertTrue(merged.stream().allMatch(l -> l.startsWith("run_id") || l.startsWith("20261123-145544-vm,")
+                || l.startsWith("20261123-140000-alpha,")));
+        // The first schema's rows get the three new columns empty.
+        assertTrue(merged.get(1).endsWith(",,,"), merged.get(1));
+    }
+
+    @Test
+    void pointsThatDifferOnlyInAnotherParameter_areTwoWorkloads_notTwoScoresOfOne() throws IOException {
+        Path run = RunFixture.alpha().writeUnder(tmp);
+        Path csv = run.resolve("results.csv");
+        String head = "20261123-140000-alpha,alpha,6.18.0,OpenJDK 64-Bit Server VM 25+36,\"Test CPU, 2 cores\",ext4,/dev/loop0,"
+                + "PunchHoleBenchmark.punchHole,PUNCH_HOLE,67108864,,,score,ms/op,";
+        Files.writeString(csv, Files.readString(csv) + head + "2.0,0.1,5,,cache=warm,1,5\n" + head + "9.0,0.2,5,,cache=cold,1,5\n");
+        List<SummaryRow> rows = ReportBuilder.build(List.of(run), run.resolve("report"));
+        List<String> labels = rows.stream().filter(r -> r.workload().benchmark().startsWith("PunchHole"))
+                .map(r -> r.workload().label()).toList();
+        assertEquals(List.of("PunchHoleBenchmark: PUNCH_HOLE vs WRITE_ZEROS, 64 MiB, cache=cold",
+                "PunchHoleBenchmark: PUNCH_HOLE vs WRITE_ZEROS, 64 MiB, cache=warm"),
+                labels);
+    }
+
 }

@@ -1,0 +1,113 @@
+package org.jfallocate.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Computes the {@link Recommendation}s from the summary rows: for each run, filesystem and append workload, the
+ * strategies that are significantly faster than plain appends ({@code NONE}) and within error of the fastest.
+ *
+ * <p><em>Significant</em> means what it means everywhere in the report ({@link Comparison}): the two scores'
+ * 99.9% confidence intervals (score ± JMH's error) do not overlap. When no strategy is significantly faster,
+ * a run of the full profile says "plain appends"; any other profile says "inconclusive", since more samples
+ * may separate them.
+ */
+public final class Recommender {
+
+    /** The workloads a recommendation is made for: the appends a storage engine does. */
+    private static final Set<Workload.Kind> KINDS = Set.of(Workload.Kind.DURABLE_APPEND, Workload.Kind.BUFFERED_APPEND);
+    /** The benchmark that measures the up-front cost of a strategy: reserving a segment. */
+    static final String PREPARE_BENCHMARK = "ReserveSpaceBenchmark.reserve";
+    /** The segment size whose preparation time is shown when the run measured several sizes. */
+    static final long SEGMENT_BYTES = 64L << 20;
+    /** The profile at which "no significant difference" is an answer rather than a lack of samples. */
+    static final String FULL_PROFILE = "full";
+
+    private Recommender() {
+    }
+
+    /**
+     * @param rows the summary rows ({@link Summary#of})
+     * @return one recommendation per row of an append workload, in the rows' order
+     */
+    public static List<Recommendation> of(List<SummaryRow> rows) {
+        List<Recommendation> out = new ArrayList<>();
+        for (SummaryRow row : rows) {
+            if (KINDS.contains(row.workload().kind())) {
+                out.add(of(row));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param row one run's scores of one append workload on one filesystem
+     * @return what to do there
+     */
+    public static Recommendation of(SummaryRow row) {
+        Run run = row.run();
+        String profile = run.environment().getOrDefault("profile", "");
+        Optional<Measurement> none = row.ranked().stream().filter(m -> Summary.BASELINE.equals(m.strategy())).findFirst();
+        List<Recommendation.Candidate> candidates = new ArrayList<>();
+        for (Measurement m : row.ranked()) {
+            if (!Summary.BASELINE.equals(m.strategy())) {
+                candidates.add(candidate(run, m, none.map(n -> Comparison.of(m, n))));
+            }
+        }
+        Optional<Recommendation.Candidate> baseline = none.map(n -> candidate(run, n, Optional.empty()));
+        if (none.isEmpty()) {
+            return new Recommendation(run, row.fsType(), row.workload(), Recommendation.Outcome.NO_BASELINE, profile,
+                    baseline, List.of(), candidates, row.unsupported());
+        }
+        // row.ranked() is fastest first, so the first significant win is the fastest one.
+        Optional<Recommendation.Candidate> best = candidates.stream()
+                .filter(c -> c.vsBaseline().orElseThrow().significantlyFaster()).findFirst();
+        if (best.isEmpty()) {
+            boolean noneSignificantlyFaster = candidates.stream()
+                    .allMatch(c -> Comparison.of(none.get(), c.score()).significantlyFaster());
+            Recommendation.Outcome outcome = profile.equals(FULL_PROFILE) || noneSignificantlyFaster
+                    ? Recommendation.Outcome.PLAIN_APPENDS : Recommendation.Outcome.INCONCLUSIVE;
+            return new Recommendation(run, row.fsType(), row.workload(), outcome, profile, baseline, List.of(),
+                    candidates, row.unsupported());
+        }
+        Measurement fastest = best.get().score();
+        List<Recommendation.Candidate> use = new ArrayList<>();
+        List<Recommendation.Candidate> others = new ArrayList<>();
+        for (Recommendation.Candidate c : candidates) {
+            boolean win = c.vsBaseline().orElseThrow().significantlyFaster();
+            boolean withinErrorOfFastest = c.score() == fastest
+                    || !Comparison.of(fastest, c.score()).significantlyFaster();
+            (win && withinErrorOfFastest ? use : others).add(c);
+        }
+        return new Recommendation(run, row.fsType(), row.workload(), Recommendation.Outcome.USE, profile, baseline,
+                use, others, row.unsupported());
+    }
+
+    private static Recommendation.Candidate candidate(Run run, Measurement score, Optional<Comparison> vsBaseline) {
+        return new Recommendation.Candidate(score, vsBaseline, sibling(run, score, "p99"), prepare(run, score));
+    }
+
+    /** The row of another metric of the same point: same filesystem, benchmark, strategy and parameters. */
+    private static Optional<Measurement> sibling(Run run, Measurement score, String metric) {
+        return run.measurements().stream()
+                .filter(m -> m.metric().equals(metric) && m.fsType().equals(score.fsType())
+                        && m.benchmark().equals(score.benchmark()) && m.strategy().equals(score.strategy())
+                        && m.sizeBytes().equals(score.sizeBytes()) && m.recordBytes().equals(score.recordBytes())
+                        && m.syncEvery().equals(score.syncEvery()) && m.params().equals(score.params()))
+                .findFirst();
+    }
+
+    /** The time to reserve a segment with this strategy here: the size nearest {@link #SEGMENT_BYTES}. */
+    private static Optional<Measurement> prepare(Run run, Measurement score) {
+        if (Summary.NOT_RESERVING.contains(score.strategy())) {
+            return Optional.empty();
+        }
+        return run.measurements().stream()
+                .filter(m -> m.isScore() && m.benchmark().equals(PREPARE_BENCHMARK) && m.fsType().equals(score.fsType())
+                        && m.strategy().equals(score.strategy()) && m.sizeBytes().isPresent() && m.value().isPresent())
+                .min(Comparator.comparingDouble(m -> Math.abs(Math.log((double) m.sizeBytes().getAsLong() / SEGMENT_BYTES))));
+    }
+}

@@ -1,0 +1,202 @@
+package org.jfallocate.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+/** The recommendation: computed from rows, on the published run and on rows made to test each outcome. */
+class RecommenderTest {
+
+    private static final String DURABLE = "DurableAppendBenchmark.append";
+
+    /** Rows of one run, built in memory: durable 4 KiB appends, fdatasync every record, on ext4. */
+    private static final class Rows {
+        private final List<Measurement> ms = new ArrayList<>();
+        private final String profile;
+
+        Rows(String profile) {
+            this.profile = profile;
+        }
+
+        Rows score(String strategy, double micros, double error) {
+            return add(DURABLE, strategy, OptionalLong.empty(), "score", "us/op", OptionalDouble.of(micros),
+                    OptionalDouble.of(error), "");
+        }
+
+        Rows p99(String strategy, double micros, double error) {
+            return add(DURABLE, strategy, OptionalLong.empty(), "p99", "us", OptionalDouble.of(micros),
+                    OptionalDouble.of(error), "");
+        }
+
+        Rows p99Missing(String strategy, String note) {
+            return add(DURABLE, strategy, OptionalLong.empty(), "p99", "us", OptionalDouble.empty(), OptionalDouble.empty(), note);
+        }
+
+        Rows reserve(String strategy, long size, double micros, double error) {
+            ms.add(new Measurement("r1", "h", "k", "jdk", "cpu", "ext4", "/dev/loop0", Recommender.PREPARE_BENCHMARK,
+                    strategy, OptionalLong.of(size), OptionalLong.empty(), OptionalLong.empty(), "score", "us/op",
+                    OptionalDouble.of(micros), OptionalDouble.of(error), OptionalLong.of(30), "", "", ms.size() + 2));
+            return this;
+        }
+
+        Rows unsupported(String strategy) {
+            ms.add(new Measurement("r1", "h", "k", "jdk", "cpu", "ext4", "/dev/loop0", DURABLE, strategy,
+                    OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), "unsupported", "",
+                    OptionalDouble.empty(), OptionalDouble.empty(), OptionalLong.empty(), "EOPNOTSUPP: no", "", ms.size() + 2));
+            return this;
+        }
+
+        private Rows add(String bench, String strategy, OptionalLong size, String metric, String unit, OptionalDouble v,
+                         OptionalDouble e, String note) {
+            ms.add(new Measurement("r1", "h", "k", "jdk", "cpu", "ext4", "/dev/loop0", bench, strategy, size,
+                    OptionalLong.of(4096), OptionalLong.of(1), metric, unit, v, e, OptionalLong.of(30), note, "", ms.size() + 2));
+            return this;
+        }
+
+        Recommendation only() {
+            Run run = new Run(Path.of("r1"), "r1", "h", Map.of("profile", profile), List.copyOf(ms), List.of());
+            List<Recommendation> recs = Recommender.of(Summary.of(List.of(run)));
+            assertEquals(1, recs.size(), "one append workload: " + recs);
+            return recs.get(0);
+        }
+    }
+
+    private static List<String> names(List<Recommendation.Candidate> cs) {
+        return cs.stream().map(Recommendation.Candidate::strategy).toList();
+    }
+
+    @Test
+    void significantWin_isRecommended_withItsSpeedUpP99AndUpFrontCost() {
+        Recommendation r = new Rows("quick").score("NONE", 500, 20).score("ZERO_FILLED", 250, 20)
+                .score("FALLOCATE", 470, 30).p99("NONE", 900, 50).p99("ZERO_FILLED", 600, 50)
+                .reserve("ZERO_FILLED", 1 << 20, 1_000, 100).reserve("ZERO_FILLED", 64 << 20, 38_000, 1_700)
+                .reserve("ZERO_FILLED", 1 << 30, 600_000, 10_000).only();
+        assertEquals(Recommendation.Outcome.USE, r.outcome());
+        assertEquals(List.of("ZERO_FILLED"), names(r.use()));
+        assertEquals(List.of("FALLOCATE"), names(r.others()));
+        RecommendationWords w = RecommendationWords.of(r);
+        assertEquals("ext4, durable 4 KiB appends, fdatasync every record", w.heading());
+        assertEquals("zero-fill segments (ZERO_FILLED): 2.00 ± 0.18× faster than plain appends (significant)", w.answer());
+        assertEquals(List.of(
+                "p99 latency 600 ± 50 µs against 900 ± 50 µs for plain appends: 1.50× lower (significant)",
+                "Up front: 38.0 ± 1.7 ms to prepare a 64 MiB segment (ReserveSpaceBenchmark.reserve); "
+                        + "allocates the whole segment before the first write",
+                "Others: FALLOCATE 1.06 ± 0.08× (within error)"), w.facts());
+    }
+
+    @Test
+    void everythingWithinError_atTheQuickProfile_isInconclusive_andSaysToRunTheFullProfile() {
+        Recommendation r = new Rows("quick").score("NONE", 500, 60).score("ZERO_FILLED", 450, 60)
+                .score("FALLOCATE", 480, 60).only();
+        assertEquals(Recommendation.Outcome.INCONCLUSIVE, r.outcome());
+        assertTrue(r.use().isEmpty());
+        String answer = RecommendationWords.of(r).answer();
+        assertTrue(answer.startsWith("inconclusive at this profile (quick)"), answer);
+        assertTrue(answer.endsWith("run `make bench-full`"), answer);
+        // No ranking: the candidates are listed as measured, with their verdicts.
+        assertEquals("Measured: ZERO_FILLED 1.11 ± 0.20× (within error), FALLOCATE 1.04 ± 0.18× (within error)",
+                RecommendationWords.of(r).facts().get(0));
+    }
+
+    @Test
+    void everythingWithinError_atTheFullProfile_isPlainAppends() {
+        Recommendation r = new Rows("full").score("NONE", 500, 60).score("ZERO_FILLED", 450, 60).only();
+        assertEquals(Recommendation.Outcome.PLAIN_APPENDS, r.outcome());
+        assertEquals("plain appends: no strategy is significantly faster", RecommendationWords.of(r).answer());
+    }
+
+    @Test
+    void plainAppendsSignificantlyFasterThanEveryStrategy_isAnAnswerEvenAtTheQuickProfile() {
+        Recommendation r = new Rows("quick").score("NONE", 200, 10).score("ZERO_FILLED", 450, 20).only();
+        assertEquals(Recommendation.Outcome.PLAIN_APPENDS, r.outcome());
+        assertEquals("Measured: ZERO_FILLED 2.25 ± 0.15× slower (significant)", RecommendationWords.of(r).facts().get(0));
+    }
+
+    @Test
+    void unsupportedStrategies_areSkipped_andNamedWithTheirErrno() {
+        Recommendation r = new Rows("quick").score("NONE", 500, 20).score("POSIX_FALLOCATE", 300, 20)
+                .unsupported("FALLOCATE").unsupported("ZERO_RANGE").only();
+        assertEquals(List.of("POSIX_FALLOCATE"), names(r.use()));
+        assertTrue(r.others().isEmpty());
+        List<String> facts = RecommendationWords.of(r).facts();
+        assertEquals("Cannot run here: FALLOCATE (EOPNOTSUPP), ZERO_RANGE (EOPNOTSUPP)", facts.getLast());
+        assertEquals("Up front: preparation time not measured; allocates the whole segment before the first write",
+                facts.get(0), "no ReserveSpaceBenchmark row, no p99 row");
+    }
+
+    @Test
+    void winnersWithinErrorOfEachOther_areNamedTogether_andASignificantlySlowerWinIsNot() {
+        Recommendation r = new Rows("quick").score("NONE", 1000, 20).score("RECYCLED", 400, 20)
+                .score("ZERO_FILLED", 400, 20).score("FALLOCATE", 420, 20).score("POSIX_FALLOCATE", 700, 20).only();
+        assertEquals(Recommendation.Outcome.USE, r.outcome());
+        // An exact tie is ordered by name; FALLOCATE is within error of the fastest; POSIX_FALLOCATE wins over NONE
+        // but is significantly slower than the fastest, so it is not recommended.
+        assertEquals(List.of("RECYCLED", "ZERO_FILLED", "FALLOCATE"), names(r.use()));
+        assertEquals(List.of("POSIX_FALLOCATE"), names(r.others()));
+        assertEquals("RECYCLED, ZERO_FILLED or FALLOCATE (within error of each other): 2.50 ± 0.13×, 2.50 ± 0.13× "
+                + "and 2.38 ± 0.12× faster than plain appends (significant)",
+                RecommendationWords.of(r).answer());
+        assertTrue(RecommendationWords.of(r).facts().contains(
+                "Up front: preparation time not measured; reuses a finished segment's blocks (keep one spare segment per log)"));
+    }
+
+    @Test
+    void withoutPlainAppends_thereIsNothingToCompareWith() {
+        Recommendation r = new Rows("quick").score("ZERO_FILLED", 250, 20).score("FALLOCATE", 470, 30).only();
+        assertEquals(Recommendation.Outcome.NO_BASELINE, r.outcome());
+        assertTrue(r.use().isEmpty());
+    }
+
+    @Test
+    void aPercentileLeftEmptyForTooFewSamples_isReportedWithTheNote() {
+        Recommendation r = new Rows("quick").score("NONE", 500, 20).score("ZERO_FILLED", 250, 20)
+                .p99Missing("ZERO_FILLED", "p99 needs at least 1000 samples, had 512").only();
+        assertEquals("p99 latency: not given (p99 needs at least 1000 samples, had 512)",
+                RecommendationWords.of(r).facts().get(0));
+    }
+
+    @Test
+    void thePublishedRun_recommendsZeroFilledSegmentsForDurableAppendsOnExt4AndXfs() throws Exception {
+        Run run = RunLoader.load(Path.of("results/20261123-145544-vm"));
+        List<Recommendation> recs = Recommender.of(Summary.of(List.of(run)));
+        for (String fs : List.of("ext4", "xfs")) {
+            Recommendation r = recs.stream().filter(x -> x.fsType().equals(fs)
+                    && x.workload().kind() == Workload.Kind.DURABLE_APPEND
+                    && x.workload().syncEvery().equals(OptionalLong.of(1))).findFirst().orElseThrow();
+            assertEquals(Recommendation.Outcome.USE, r.outcome(), fs);
+            assertEquals(List.of("ZERO_FILLED"), names(r.use()), fs);
+        }
+        Recommendation ext4 = recs.stream().filter(x -> x.fsType().equals("ext4")).findFirst().orElseThrow();
+        RecommendationWords w = RecommendationWords.of(ext4);
+        assertEquals("zero-fill segments (ZERO_FILLED): 2.09 ± 0.31× faster than plain appends (significant)", w.answer());
+        assertTrue(w.facts().stream().anyMatch(f -> f.contains("FALLOCATE 1.06 ± 0.15× (within error)")), w.facts().toString());
+        // ext4 buffered appends: nothing beats plain appends at the full profile.
+        assertTrue(recs.stream().anyMatch(x -> x.fsType().equals("ext4") && x.workload().kind() == Workload.Kind.BUFFERED_APPEND
+                && x.outcome() == Recommendation.Outcome.PLAIN_APPENDS));
+        // WRITE_ZEROES could not run anywhere: it is never recommended, and always named as skipped.
+        assertTrue(recs.stream().noneMatch(x -> names(x.use()).contains("WRITE_ZEROES")));
+        assertTrue(recs.stream().allMatch(x -> x.unsupported().stream().anyMatch(m -> m.strategy().equals("WRITE_ZEROES"))));
+    }
+
+    @Test
+    void aWorkloadsOtherParameters_andABenchmarkOtherThanTheAppendOnes_areNamedInItsHeading() {
+        Workload w = new Workload("RotatingLogBenchmark.append", java.util.OptionalLong.empty(), OptionalLong.of(4096),
+                OptionalLong.of(16), "path=O_DSYNC;writers=4");
+        assertEquals("durable 4 KiB appends, fdatasync every 16 records, path=O_DSYNC, writers=4 (RotatingLogBenchmark.append)",
+                RecommendationWords.workload(w));
+        // The write paths of the suite: sync_every is 0 for O_DSYNC, and the appends are durable all the same.
+        Workload dsync = new Workload("DurableAppendBenchmark.append", OptionalLong.empty(), OptionalLong.of(4096),
+                OptionalLong.of(0), "chunkBytes=1048576;writePath=DIRECT_DSYNC");
+        assertEquals(Workload.Kind.DURABLE_APPEND, dsync.kind());
+        assertEquals("durable 4 KiB appends, O_DIRECT|O_DSYNC writes, chunk 1 MiB", RecommendationWords.workload(dsync));
+        assertEquals("DurableAppendBenchmark.append, 4 KiB records, chunkBytes=1048576, writePath=DIRECT_DSYNC", dsync.label());
+    }
+
+}
