@@ -53,6 +53,8 @@ public final class BenchRunner {
     private static final String EVENT_OVERHEAD = "EventOverheadBenchmark";
     private static final int FULL_MEASUREMENT_ITERATIONS = 10;
     private static final String FRAGMENTATION = "FragmentationBenchmark";
+    private static final String RESERVATION = "reservation";
+    private static final String WRITE_PATH = "writePath";
     private static final String DEFAULT_INCLUDE = "org\\.jfallocate\\.bench\\..*Benchmark\\.";
     private static final long C_CALLS = 1_000_000;
     private static final int C_MIN_REPEATS = 5;
@@ -64,16 +66,30 @@ public final class BenchRunner {
 
     /**
      * The benchmarks these patterns select, as "Class.method", each with whether it takes a
-     * strategy parameter.
+     * strategy parameter ({@code strategy}, or {@code reservation}: the strategies that act
+     * once, before any write).
      */
     static Map<String, Boolean> select(List<String> includes, List<String> excludes) {
         Map<String, Boolean> selected = new java.util.TreeMap<>();
         for (BenchmarkListEntry e : BenchmarkList.defaultList().find(
                 OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT), includes, excludes)) {
-            boolean hasStrategy = e.getParams().hasValue() && e.getParams().get().containsKey("strategy");
+            boolean hasStrategy = e.getParams().hasValue() && (e.getParams().get().containsKey("strategy")
+                    || e.getParams().get().containsKey(RESERVATION));
             selected.put(HistogramNames.simpleName(e.getUsername()), hasStrategy);
         }
         return selected;
+    }
+
+    /** The selected benchmarks that take the {@code writePath} parameter. */
+    static Set<String> withWritePath(List<String> includes, List<String> excludes) {
+        Set<String> found = new TreeSet<>();
+        for (BenchmarkListEntry e : BenchmarkList.defaultList().find(
+                OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT), includes, excludes)) {
+            if (e.getParams().hasValue() && e.getParams().get().containsKey(WRITE_PATH)) {
+                found.add(HistogramNames.simpleName(e.getUsername()));
+            }
+        }
+        return found;
     }
 
     public static void main(String[] args) throws Exception {
@@ -177,13 +193,31 @@ public final class BenchRunner {
                     supported.add(s.name());
                 }
             }
+            Set<WritePath> wantedPaths = EnumSet.allOf(WritePath.class);
+            if (user.getParameter(WRITE_PATH).hasValue()) {
+                wantedPaths = EnumSet.noneOf(WritePath.class);
+                for (String v : user.getParameter(WRITE_PATH).get()) {
+                    wantedPaths.add(WritePath.valueOf(v));
+                }
+            }
+            Map<WritePath, String> unsupportedPaths = new LinkedHashMap<>();
+            List<String> supportedPaths = new ArrayList<>();
+            for (WritePath p : wantedPaths) {
+                Optional<String> why = p.unsupportedIn(target.dir());
+                if (why.isPresent()) {
+                    unsupportedPaths.put(p, why.get());
+                } else {
+                    supportedPaths.add(p.name());
+                }
+            }
             Map<HoleMode, String> unsupportedHoles = new LinkedHashMap<>();
             for (HoleMode m : HoleMode.values()) {
                 m.unsupportedIn(target.dir()).ifPresent(why -> unsupportedHoles.put(m, why));
             }
             Optional<String> noExtents = Extents.unsupportedIn(target.dir());
             System.out.println("bench: " + target.name() + " at " + target.dir() + ": unsupported strategies "
-                    + unsupported.keySet() + ", unsupported hole modes " + unsupportedHoles.keySet()
+                    + unsupported.keySet() + ", unsupported write paths " + unsupportedPaths.keySet()
+                    + ", unsupported hole modes " + unsupportedHoles.keySet()
                     + noExtents.map(why -> ", no extent map").orElse(""));
 
             // What the user's selection asks for here, before this filesystem's gaps take things out.
@@ -195,6 +229,7 @@ public final class BenchRunner {
                 excludes.add("\\." + EVENT_OVERHEAD + "\\.");
             }
             Map<String, Boolean> selected = select(includes, excludes);
+            Set<String> durable = withWritePath(includes, excludes);
 
             Set<String> skipped = new TreeSet<>();
             for (HoleMode m : unsupportedHoles.keySet()) {
@@ -203,6 +238,9 @@ public final class BenchRunner {
             noExtents.ifPresent(why -> skipped.add(FRAGMENTATION + ".interleavedAppends"));
             if (supported.isEmpty()) {
                 selected.forEach((name, hasStrategy) -> { if (hasStrategy) skipped.add(name); });
+            }
+            if (supportedPaths.isEmpty()) {
+                skipped.addAll(durable);
             }
             for (String name : skipped) {
                 excludes.add("\\." + name.replace(".", "\\.") + "$");
@@ -219,6 +257,14 @@ public final class BenchRunner {
                         .addProfiler(MetricsProfiler.class, out.resolve("histograms").toAbsolutePath().toString());
                 if (!supported.isEmpty()) {
                     options.param("strategy", supported.toArray(String[]::new));
+                    String[] reservations = supported.stream()
+                            .filter(s -> Strategy.RESERVATIONS.contains(Strategy.valueOf(s))).toArray(String[]::new);
+                    if (reservations.length > 0) {
+                        options.param(RESERVATION, reservations);
+                    }
+                }
+                if (!supportedPaths.isEmpty()) {
+                    options.param(WRITE_PATH, supportedPaths.toArray(String[]::new));
                 }
                 if (user.getIncludes().isEmpty()) {
                     options.include(DEFAULT_INCLUDE);
@@ -248,9 +294,19 @@ public final class BenchRunner {
             }
             selected.forEach((name, hasStrategy) -> {
                 if (hasStrategy) {
-                    unsupported.forEach((s, why) -> rows.add(CsvRow.unsupported(context, name, s.name(), why)));
+                    // ReserveSpaceBenchmark compares only the strategies that act before any write.
+                    boolean reservationsOnly = name.startsWith("ReserveSpaceBenchmark.");
+                    unsupported.forEach((s, why) -> {
+                        if (!reservationsOnly || Strategy.RESERVATIONS.contains(s)) {
+                            rows.add(CsvRow.unsupported(context, name, s.name(), why));
+                        }
+                    });
                 }
             });
+            for (String name : durable) {
+                unsupportedPaths.forEach((p, why) -> supported.forEach(
+                        s -> rows.add(CsvRow.unsupported(context, name + p.csvSuffix(), s, why))));
+            }
             for (Map.Entry<HoleMode, String> e : unsupportedHoles.entrySet()) {
                 if (selected.containsKey(e.getKey().benchmark())) {
                     rows.add(CsvRow.unsupported(context, e.getKey().benchmark(), e.getKey().name(), e.getValue()));

@@ -28,7 +28,8 @@ public final class JmhJsonConverter {
      * Secondary results kept; the GC profiler's other counters are left in the JSON, and so is
      * its bytes per op for single-shot benchmarks.
      */
-    static final Set<String> SECONDARY = Set.of("p50", "p90", "p99", "p99.9", "max", "extents", "throughput", "gc.alloc.rate.norm");
+    static final Set<String> SECONDARY = Set.of("p50", "p90", "p99", "p99.9", "max", "extents", "throughput", "gc.alloc.rate.norm",
+            "prepare_ms", "switch_us", "switches");
 
     /** The rows for every benchmark in {@code json}. */
     public static List<CsvRow> rows(Path json, CsvRow.Context context) throws IOException {
@@ -43,10 +44,18 @@ public final class JmhJsonConverter {
             JsonObject b = e.getAsJsonObject();
             String benchmark = HistogramNames.simpleName(b.get("benchmark").getAsString());
             JsonObject params = b.has("params") ? b.getAsJsonObject("params") : new JsonObject();
-            String strategy = params.has("strategy") ? params.get("strategy").getAsString() : variantOf(benchmark);
-            String size = param(params, "size");
+            String strategy = params.has("strategy") ? params.get("strategy").getAsString()
+                    : params.has("reservation") ? params.get("reservation").getAsString() : variantOf(benchmark);
+            String size = params.has("segmentBytes") ? param(params, "segmentBytes") : param(params, "size");
             String record = param(params, "recordBytes");
             String sync = param(params, "syncEvery");
+            if (params.has("writePath")) {
+                // The CSV has one sync_every column: fdatasync paths go there, the others into the
+                // benchmark's name, so that every write path stays a workload of its own.
+                WritePath path = WritePath.valueOf(params.get("writePath").getAsString());
+                sync = path.syncEvery() > 0 ? Integer.toString(path.syncEvery()) : "";
+                benchmark += path.csvSuffix();
+            }
             boolean singleShot = b.has("mode") && b.get("mode").getAsString().equals("ss");
             rows.add(row(context, benchmark, strategy, size, record, sync, "score", b.getAsJsonObject("primaryMetric")));
             if (b.has("secondaryMetrics")) {
