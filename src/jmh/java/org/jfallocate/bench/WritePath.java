@@ -101,7 +101,8 @@ public enum WritePath {
      * with a non-zero pattern (nothing below may recognise and skip a zero block).
      */
     static ByteBuffer recordBuffer(int bytes, int alignment) {
-        ByteBuffer buffer = ByteBuffer.allocateDirect(bytes + alignment).alignedSlice(alignment).limit(bytes).slice();
+        // alignedSlice drops up to alignment - 1 bytes at each end: room for both.
+        ByteBuffer buffer = ByteBuffer.allocateDirect(bytes + 2 * alignment).alignedSlice(alignment).limit(bytes).slice();
         for (int i = 0; i < bytes; i++) {
             buffer.put(i, (byte) (i * 31 + 7));
         }
