@@ -33,11 +33,13 @@ import org.jfallocate.internal.Statx;
  * @param mountPoint  where it is mounted; the root directory when unknown
  * @param totalBytes  the filesystem's size in bytes
  * @param availableBytes bytes free for an unprivileged user
+ * @param mountOptions the mount's options as /proc/self/mounts lists them, e.g. {@code rw,relatime}; "" when unknown
  * @see <a href="https://man7.org/linux/man-pages/man2/statfs.2.html">statfs(2)</a>
  * @see <a href="https://man7.org/linux/man-pages/man5/proc_pid_mountinfo.5.html">mountinfo(5)</a>
  */
 public record FileSystemInfo(String type, long magic, long blockSize, int deviceMajor, int deviceMinor,
-                             String source, Path mountPoint, long totalBytes, long availableBytes) {
+                             String source, Path mountPoint, long totalBytes, long availableBytes,
+                             String mountOptions) {
 
     /**
      * The filesystem that holds {@code path} (symlinks followed).
@@ -68,7 +70,8 @@ public record FileSystemInfo(String type, long magic, long blockSize, int device
                 fs.magic(), fs.blockSize(), st.devMajor(), st.devMinor(),
                 mount != null ? mount.source() : "",
                 mount != null ? mount.mountPoint() : path.toAbsolutePath().getRoot(),
-                fs.blocks() * fs.blockSize(), fs.availableBlocks() * fs.blockSize());
+                fs.blocks() * fs.blockSize(), fs.availableBlocks() * fs.blockSize(),
+                mount != null ? mount.options() : "");
     }
 
     /**

@@ -43,6 +43,8 @@ class FileSystemInfoTest {
         assertEquals(run("stat", "-c", "%Hd:%Ld", file.toString()), info.device());
         assertEquals(info.mountPoint(), FileSystemInfo.of(dir).mountPoint(), "a directory and a file deep inside agree");
         assertTrue(info.totalBytes() > 0 && info.availableBytes() <= info.totalBytes(), info.toString());
+        assertEquals(run("findmnt", "-n", "-o", "OPTIONS", "--target", file.toString()), info.mountOptions(),
+                "the options as findmnt (and /proc/self/mounts) lists them");
     }
 
     @Test

@@ -1,47 +1,53 @@
 package org.jfallocate.bench;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonParser;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
-import org.openjdk.jmh.runner.format.OutputFormatFactory;
-import org.openjdk.jmh.runner.options.VerboseMode;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormat;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * {@code make bench}: runs the JMH suite once per filesystem and writes
  * {@code <out>/jmh-<fs>.json}, {@code results.csv}, {@code environment} and
  * {@code histograms/} (docs/results-format.md).
  *
- * <p>Before each filesystem it tries every {@link Strategy} and {@link HoleMode} there: the
- * ones that fail are not run (JMH cannot skip a parameter combination itself) and become
- * {@code unsupported} rows with the errno, so nothing is dropped silently. BindingOverhead
- * runs on tmpfs only (or on the last filesystem when there is no tmpfs), followed by the C
- * baseline on the same directory.
+ * <p>Each filesystem is probed once ({@link DirectorySupport}); what it cannot do is left out
+ * of the JMH run and written as {@code unsupported} rows ({@link Gaps}). The {@link Profile}
+ * sets forks, iterations and parameters, per benchmark where needed; JMH's output goes where
+ * {@link JmhOutput} says. BindingOverhead runs on tmpfs only (or on the last filesystem when
+ * there is no tmpfs), followed by the C baseline on the same directory.
  *
  * <p>Usage: {@code BenchRunner --out DIR --profile quick|full --c-binary PATH [JMH options...]}.
  * JMH options override the profile ({@code -f}, {@code -i}, {@code -p size=...}, a benchmark
@@ -51,71 +57,44 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 public final class BenchRunner {
     private static final String OVERHEAD = "BindingOverheadBenchmark";
     private static final String EVENT_OVERHEAD = "EventOverheadBenchmark";
-    private static final int FULL_MEASUREMENT_ITERATIONS = 10;
-    private static final String FRAGMENTATION = "FragmentationBenchmark";
-    private static final String RESERVATION = "reservation";
-    private static final String WRITE_PATH = "writePath";
     private static final String DEFAULT_INCLUDE = "org\\.jfallocate\\.bench\\..*Benchmark\\.";
     private static final long C_CALLS = 1_000_000;
     private static final int C_MIN_REPEATS = 5;
-    /** The full profile's reserve sizes: 1 GiB only there (it needs images of 2 GiB and more). */
-    private static final String[] FULL_SIZES = {"1048576", "67108864", "1073741824"};
 
     private BenchRunner() {
     }
 
-    /**
-     * The benchmarks these patterns select, as "Class.method", each with whether it takes a
-     * strategy parameter ({@code strategy}, or {@code reservation}: the strategies that act
-     * once, before any write).
-     */
-    static Map<String, Boolean> select(List<String> includes, List<String> excludes) {
-        Map<String, Boolean> selected = new java.util.TreeMap<>();
-        for (BenchmarkListEntry e : BenchmarkList.defaultList().find(
-                OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT), includes, excludes)) {
-            boolean hasStrategy = e.getParams().hasValue() && (e.getParams().get().containsKey("strategy")
-                    || e.getParams().get().containsKey(RESERVATION));
-            selected.put(HistogramNames.simpleName(e.getUsername()), hasStrategy);
-        }
-        return selected;
-    }
-
-    /** The selected benchmarks that take the {@code writePath} parameter. */
-    static Set<String> withWritePath(List<String> includes, List<String> excludes) {
-        Set<String> found = new TreeSet<>();
-        for (BenchmarkListEntry e : BenchmarkList.defaultList().find(
-                OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT), includes, excludes)) {
-            if (e.getParams().hasValue() && e.getParams().get().containsKey(WRITE_PATH)) {
-                found.add(HistogramNames.simpleName(e.getUsername()));
-            }
-        }
-        return found;
-    }
-
+    /** Runs the suite with JMH's output on the console; exits with {@link #run}'s status. */
     public static void main(String[] args) throws Exception {
-        System.exit(run(args));
+        System.exit(run(args, JmhOutput.CONSOLE));
+    }
+
+    /** As {@link #run(String[], JmhOutput)}, with JMH's output on the console. */
+    static int run(String[] args) throws IOException, InterruptedException {
+        return run(args, JmhOutput.CONSOLE);
     }
 
     /**
-     * Runs the suite as {@link #main} does.
+     * Runs the suite as {@link #main} does, JMH's output going to {@code output}.
      *
      * @return the exit status: 0, 1 when JMH failed on a filesystem, 2 for bad arguments
      */
-    static int run(String[] args) throws IOException, InterruptedException {
+    public static int run(String[] args, JmhOutput output) throws IOException, InterruptedException {
         Path out = null;
-        String profile = "quick";
+        String profileName = "quick";
         Path cBinary = null;
         List<String> jmhArgs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = Path.of(args[++i]);
-                case "--profile" -> profile = args[++i];
+                case "--profile" -> profileName = args[++i];
                 case "--c-binary" -> cBinary = Path.of(args[++i]);
                 default -> jmhArgs.add(args[i]);
             }
         }
-        if (!profile.equals("quick") && !profile.equals("full")) {
-            System.err.println("bench: --profile must be quick or full, was " + profile);
+        Profile profile = Profile.named(profileName).orElse(null);
+        if (profile == null) {
+            System.err.println("bench: --profile must be quick or full, was " + profileName);
             return 2;
         }
         Instant started = Instant.now();
@@ -123,11 +102,24 @@ public final class BenchRunner {
             out = Path.of("results", DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(started)
                     + "-" + RunEnvironment.host());
         }
-        return new BenchRunner.Run(out, profile, cBinary, jmhArgs, started).execute();
+        return new Run(out, profile, cBinary, jmhArgs, started, output).execute();
+    }
+
+    /**
+     * The benchmarks these patterns select, as "Class.method", each with the names of its parameters.
+     */
+    static Map<String, Set<String>> select(List<String> includes, List<String> excludes) {
+        Map<String, Set<String>> selected = new TreeMap<>();
+        OutputFormat silent = OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT);
+        for (BenchmarkListEntry e : BenchmarkList.defaultList().find(silent, includes, excludes)) {
+            Set<String> params = e.getParams().hasValue() ? e.getParams().get().keySet() : Set.of();
+            selected.put(HistogramNames.simpleName(e.getUsername()), Set.copyOf(params));
+        }
+        return selected;
     }
 
     /** One run: every filesystem, then the CSV and the environment file. */
-    private record Run(Path out, String profile, Path cBinary, List<String> jmhArgs, Instant started) {
+    private record Run(Path out, Profile profile, Path cBinary, List<String> jmhArgs, Instant started, JmhOutput output) {
 
         int execute() throws IOException, InterruptedException {
             CommandLineOptions user;
@@ -137,14 +129,13 @@ public final class BenchRunner {
                 System.err.println("bench: bad JMH option: " + e.getMessage());
                 return 2;
             }
-            Files.createDirectories(out.resolve("histograms"));
+            Files.createDirectories(histograms());
             String runId = out.getFileName().toString();
-            Collection<String> explicitDirs = user.getParameter("dir").orElse(List.of());
-            List<BenchTarget> targets = BenchTarget.discover(explicitDirs, System.getenv("JFALLOCATE_MATRIX"),
-                    Path.of("").toAbsolutePath());
-            BenchTarget overheadTarget = targets.stream().filter(t -> t.mount().type().equals("tmpfs")).findFirst()
+            List<BenchTarget> targets = BenchTarget.discover(user.getParameter("dir").orElse(List.of()),
+                    System.getenv("JFALLOCATE_MATRIX"), Path.of("").toAbsolutePath());
+            BenchTarget overheadTarget = targets.stream().filter(t -> t.fs().type().equals("tmpfs")).findFirst()
                     .orElse(targets.getLast());
-            System.out.println("bench: run " + runId + " (" + profile + ") on " + targets);
+            System.out.println("bench: run " + runId + " (" + profile.name() + ") on " + targets);
 
             List<CsvRow> rows = new ArrayList<>();
             boolean failed = false;
@@ -154,73 +145,47 @@ public final class BenchRunner {
                 } catch (RunnerException e) {
                     System.err.println("bench: JMH failed on " + target + ": " + e.getMessage());
                     failed = true;
+                } catch (IllegalArgumentException e) {
+                    System.err.println("bench: " + e.getMessage());
+                    return 2;
                 }
             }
             CsvWriter.write(out.resolve("results.csv"), rows);
-            Map<String, String> extra = new LinkedHashMap<>();
-            extra.put("duration_s", Long.toString(Duration.between(started, Instant.now()).toSeconds()));
-            // A subset (ARGS="BindingOverhead") measures some filesystems only: the environment
-            // names just those, since the report takes a named filesystem without rows for a broken run.
-            Set<String> measured = new TreeSet<>();
-            rows.forEach(r -> measured.add(r.fsType()));
-            List<BenchTarget> benchmarked = targets.stream().filter(t -> measured.contains(t.mount().type())).toList();
-            RunEnvironment.write(out.resolve("environment"), runId, profile, jmhArgs,
-                    DateTimeFormatter.ISO_INSTANT.format(started), benchmarked, extra);
-            System.out.printf("bench: %d rows in %s, %s s%n", rows.size(), out.resolve("results.csv"), extra.get("duration_s"));
+            String seconds = writeEnvironment(runId, targets, rows);
+            System.out.printf("bench: %d rows in %s, %s s%n", rows.size(), out.resolve("results.csv"), seconds);
             return failed ? 1 : 0;
         }
 
+        /** One filesystem: probe it, run what it can do, and turn the results and the gaps into rows. */
         private List<CsvRow> runOn(BenchTarget target, boolean withOverhead, CommandLineOptions user, String runId)
                 throws IOException, RunnerException, InterruptedException {
             CsvRow.Context context = new CsvRow.Context(runId, RunEnvironment.host(), RunEnvironment.kernel(),
-                    RunEnvironment.jdk(), RunEnvironment.cpu(), target.mount().type(), target.mount().device());
+                    RunEnvironment.jdk(), RunEnvironment.cpu(), target.fs().type(), target.fs().source());
+            Gaps gaps = Gaps.of(DirectorySupport.probe(target.dir()), user);
+            System.out.println("bench: " + target.name() + " at " + target.dir() + ": " + gaps.summary());
+            Map<String, Set<String>> selected = selection(user, withOverhead);
+            Set<String> runnable = new TreeSet<>(selected.keySet());
+            runnable.removeAll(gaps.skipped(selected));
+
             List<CsvRow> rows = new ArrayList<>();
+            Collection<RunResult> results = runnable.isEmpty() ? List.of() : measure(target, user, runnable, gaps);
+            Path json = jsonOf(target);
+            if (Files.exists(json)) {
+                rows.addAll(JmhJsonConverter.rows(json, context, histograms()));
+            }
+            rows.addAll(gaps.unsupportedRows(context, selected,
+                    (name, param, value) -> asked(profile.settingsFor(name), user, param, value)));
+            Set<String> ran = new LinkedHashSet<>();
+            results.forEach(r -> ran.add(HistogramNames.simpleName(r.getParams().getBenchmark())));
+            rows.addAll(failedRows(context, runnable, ran));
+            if (ran.stream().anyMatch(n -> n.startsWith(OVERHEAD + "."))) {
+                rows.addAll(cBaselineRows(target, context, results));
+            }
+            return rows;
+        }
 
-            Set<Strategy> wanted = EnumSet.allOf(Strategy.class);
-            if (user.getParameter("strategy").hasValue()) {
-                wanted = EnumSet.noneOf(Strategy.class);
-                for (String v : user.getParameter("strategy").get()) {
-                    wanted.add(Strategy.valueOf(v));
-                }
-            }
-            Map<Strategy, String> unsupported = new LinkedHashMap<>();
-            List<String> supported = new ArrayList<>();
-            for (Strategy s : wanted) {
-                Optional<String> why = s.unsupportedIn(target.dir());
-                if (why.isPresent()) {
-                    unsupported.put(s, why.get());
-                } else {
-                    supported.add(s.name());
-                }
-            }
-            Set<WritePath> wantedPaths = EnumSet.allOf(WritePath.class);
-            if (user.getParameter(WRITE_PATH).hasValue()) {
-                wantedPaths = EnumSet.noneOf(WritePath.class);
-                for (String v : user.getParameter(WRITE_PATH).get()) {
-                    wantedPaths.add(WritePath.valueOf(v));
-                }
-            }
-            Map<WritePath, String> unsupportedPaths = new LinkedHashMap<>();
-            List<String> supportedPaths = new ArrayList<>();
-            for (WritePath p : wantedPaths) {
-                Optional<String> why = p.unsupportedIn(target.dir());
-                if (why.isPresent()) {
-                    unsupportedPaths.put(p, why.get());
-                } else {
-                    supportedPaths.add(p.name());
-                }
-            }
-            Map<HoleMode, String> unsupportedHoles = new LinkedHashMap<>();
-            for (HoleMode m : HoleMode.values()) {
-                m.unsupportedIn(target.dir()).ifPresent(why -> unsupportedHoles.put(m, why));
-            }
-            Optional<String> noExtents = Extents.unsupportedIn(target.dir());
-            System.out.println("bench: " + target.name() + " at " + target.dir() + ": unsupported strategies "
-                    + unsupported.keySet() + ", unsupported write paths " + unsupportedPaths.keySet()
-                    + ", unsupported hole modes " + unsupportedHoles.keySet()
-                    + noExtents.map(why -> ", no extent map").orElse(""));
-
-            // What the user's selection asks for here, before this filesystem's gaps take things out.
+        /** What the user's selection asks for on this filesystem, before its gaps take things out. */
+        private static Map<String, Set<String>> selection(CommandLineOptions user, boolean withOverhead) {
             List<String> includes = user.getIncludes().isEmpty() ? List.of(DEFAULT_INCLUDE) : user.getIncludes();
             List<String> excludes = new ArrayList<>(user.getExcludes());
             if (!withOverhead) {
@@ -228,114 +193,141 @@ public final class BenchRunner {
                 excludes.add("\\." + OVERHEAD + "\\.");
                 excludes.add("\\." + EVENT_OVERHEAD + "\\.");
             }
-            Map<String, Boolean> selected = select(includes, excludes);
-            Set<String> durable = withWritePath(includes, excludes);
+            return select(includes, excludes);
+        }
 
-            Set<String> skipped = new TreeSet<>();
-            for (HoleMode m : unsupportedHoles.keySet()) {
-                skipped.add(m.benchmark());
+        /**
+         * Runs {@code runnable} on {@code target}: one JMH run per distinct profile setting, their
+         * JSON results joined into {@code jmh-<fs>.json}.
+         */
+        private Collection<RunResult> measure(BenchTarget target, CommandLineOptions user, Set<String> runnable, Gaps gaps)
+                throws IOException, RunnerException {
+            Map<Profile.Settings, List<String>> groups = new LinkedHashMap<>();
+            runnable.forEach(name -> groups.computeIfAbsent(profile.settingsFor(name), s -> new ArrayList<>()).add(name));
+            Set<String> all = select(List.of(DEFAULT_INCLUDE), List.of()).keySet();
+            List<RunResult> results = new ArrayList<>();
+            List<Path> parts = new ArrayList<>();
+            for (Map.Entry<Profile.Settings, List<String>> group : groups.entrySet()) {
+                Path part = out.resolve("jmh-" + target.name() + ".part" + parts.size() + ".json");
+                Options options = options(target, user, gaps, group.getKey(), group.getValue(), all, part);
+                OutputFormat format = output.open(out, target, options);
+                try {
+                    results.addAll(new Runner(options, format).run());
+                } finally {
+                    format.flush();
+                }
+                parts.add(part);
             }
-            noExtents.ifPresent(why -> skipped.add(FRAGMENTATION + ".interleavedAppends"));
-            if (supported.isEmpty()) {
-                selected.forEach((name, hasStrategy) -> { if (hasStrategy) skipped.add(name); });
-            }
-            if (supportedPaths.isEmpty()) {
-                skipped.addAll(durable);
-            }
-            for (String name : skipped) {
-                excludes.add("\\." + name.replace(".", "\\.") + "$");
-            }
+            joinJson(parts, jsonOf(target));
+            return results;
+        }
 
-            Path json = out.resolve("jmh-" + target.name() + ".json");
-            Collection<RunResult> results = List.of();
-            if (!skipped.containsAll(selected.keySet())) {
-                ChainedOptionsBuilder options = new OptionsBuilder().parent(user)
-                        .param("dir", target.dir().toString())
-                        .resultFormat(ResultFormatType.JSON)
-                        .result(json.toString())
-                        .addProfiler(GCProfiler.class)
-                        .addProfiler(MetricsProfiler.class, out.resolve("histograms").toAbsolutePath().toString());
-                if (!supported.isEmpty()) {
-                    options.param("strategy", supported.toArray(String[]::new));
-                    String[] reservations = supported.stream()
-                            .filter(s -> Strategy.RESERVATIONS.contains(Strategy.valueOf(s))).toArray(String[]::new);
-                    if (reservations.length > 0) {
-                        options.param(RESERVATION, reservations);
-                    }
-                }
-                if (!supportedPaths.isEmpty()) {
-                    options.param(WRITE_PATH, supportedPaths.toArray(String[]::new));
-                }
-                if (user.getIncludes().isEmpty()) {
-                    options.include(DEFAULT_INCLUDE);
-                }
-                excludes.forEach(options::exclude);
-                if (profile.equals("full")) {
-                    // Publication: three JVMs and twice the quick profile's measurements, 30 samples a point.
-                    if (!user.getForkCount().hasValue()) {
-                        options.forks(3);
-                    }
-                    if (!user.getMeasurementIterations().hasValue()) {
-                        options.measurementIterations(FULL_MEASUREMENT_ITERATIONS);
-                    }
-                    if (!user.getParameter("size").hasValue()) {
-                        options.param("size", FULL_SIZES);
-                    }
-                }
-                results = new Runner(options.build()).run();
-                if (Files.exists(json)) {
-                    rows.addAll(JmhJsonConverter.rows(json, context));
-                }
-            }
-
-            Set<String> ran = new LinkedHashSet<>();
-            for (RunResult r : results) {
-                ran.add(HistogramNames.simpleName(r.getParams().getBenchmark()));
-            }
-            selected.forEach((name, hasStrategy) -> {
-                if (hasStrategy) {
-                    // ReserveSpaceBenchmark compares only the strategies that act before any write.
-                    boolean reservationsOnly = name.startsWith("ReserveSpaceBenchmark.");
-                    unsupported.forEach((s, why) -> {
-                        if (!reservationsOnly || Strategy.RESERVATIONS.contains(s)) {
-                            rows.add(CsvRow.unsupported(context, name, s.name(), why));
-                        }
-                    });
+        /**
+         * The options of one JMH run: the user's, this group's profile settings where the user set
+         * nothing, the directory, the supported values, the profilers, and exactly the group's benchmarks.
+         */
+        private Options options(BenchTarget target, CommandLineOptions user, Gaps gaps, Profile.Settings settings,
+                                List<String> benchmarks, Set<String> all, Path json) {
+            ChainedOptionsBuilder options = new OptionsBuilder().parent(user)
+                    .param("dir", target.dir().toString())
+                    .resultFormat(ResultFormatType.JSON)
+                    .result(json.toString())
+                    .addProfiler(GCProfiler.class)
+                    .addProfiler(MetricsProfiler.class, histograms().toAbsolutePath().toString());
+            settings.applyTo(options, user);
+            // A profile naming values of a gated parameter narrows it to those (the user's -p wins).
+            gaps.withValues().forEach(g -> {
+                List<String> values = g.supported().stream().filter(v -> asked(settings, user, g.param(), v)).toList();
+                if (!values.isEmpty()) {
+                    options.param(g.param(), values.toArray(String[]::new));
                 }
             });
-            for (String name : durable) {
-                unsupportedPaths.forEach((p, why) -> supported.forEach(
-                        s -> rows.add(CsvRow.unsupported(context, name + p.csvSuffix(), s, why))));
-            }
-            for (Map.Entry<HoleMode, String> e : unsupportedHoles.entrySet()) {
-                if (selected.containsKey(e.getKey().benchmark())) {
-                    rows.add(CsvRow.unsupported(context, e.getKey().benchmark(), e.getKey().name(), e.getValue()));
-                }
-            }
-            if (noExtents.isPresent() && selected.containsKey(FRAGMENTATION + ".interleavedAppends")) {
-                rows.add(CsvRow.unsupported(context, FRAGMENTATION + ".interleavedAppends", "", noExtents.get()));
-            }
-            for (String name : selected.keySet()) {
-                if (!skipped.contains(name) && !ran.contains(name)) {
-                    rows.add(CsvRow.failed(context, name, "JMH reported an error for every run of this benchmark: see the run's log"));
-                }
-            }
-            if (ran.stream().anyMatch(n -> n.startsWith(OVERHEAD + "."))) {
-                if (cBinary != null && Files.isExecutable(cBinary)) {
-                    // As many C samples as JMH took of jfallocate, so that both errors mean the same.
-                    long samples = results.stream()
-                            .filter(r -> r.getParams().getBenchmark().endsWith(OVERHEAD + ".jfallocate"))
-                            .mapToLong(r -> r.getPrimaryResult().getStatistics().getN()).max().orElse(C_MIN_REPEATS);
-                    int repeats = (int) Math.max(C_MIN_REPEATS, samples);
-                    rows.add(CBaseline.run(cBinary, target.dir(), context, C_CALLS, repeats, false));
-                    rows.add(CBaseline.run(cBinary, target.dir(), context, C_CALLS, repeats, true));
+            // Includes and excludes add to the user's: name this group exactly and exclude everything else.
+            for (String name : all) {
+                String exact = "\\." + name.replace(".", "\\.") + "$";
+                if (benchmarks.contains(name)) {
+                    options.include(exact);
                 } else {
-                    rows.add(CsvRow.unsupported(context, CBaseline.BENCHMARK, "C",
-                            "no C baseline: " + (cBinary == null ? "no --c-binary given" : cBinary + " was not built (gcc missing?)")));
+                    options.exclude(exact);
                 }
             }
-            return rows;
+            return options.build();
+        }
+
+        /**
+         * Whether a value of a gated parameter is asked for: always when the user named the
+         * parameter ({@code -p}), else when the profile's settings do not narrow it or list it.
+         */
+        private static boolean asked(Profile.Settings settings, CommandLineOptions user, String param, String value) {
+            return user.getParameter(param).hasValue() || !settings.params().containsKey(param)
+                    || settings.params().get(param).contains(value);
+        }
+
+        /** Benchmarks that should have run but left no result: JMH reported an exception for every run of them. */
+        private static List<CsvRow> failedRows(CsvRow.Context context, Set<String> runnable, Set<String> ran) {
+            return runnable.stream().filter(name -> !ran.contains(name))
+                    .map(name -> CsvRow.failed(context, name, "JMH reported an error for every run of this benchmark: see the run's log"))
+                    .toList();
+        }
+
+        /** The C baseline of BindingOverhead, with as many samples as JMH took of jfallocate, so that both errors mean the same. */
+        private List<CsvRow> cBaselineRows(BenchTarget target, CsvRow.Context context, Collection<RunResult> results)
+                throws IOException, InterruptedException {
+            if (cBinary == null || !Files.isExecutable(cBinary)) {
+                return List.of(CsvRow.unsupported(context, CsvRow.Point.of(CBaseline.BENCHMARK, "C"),
+                        "no C baseline: " + (cBinary == null ? "no --c-binary given" : cBinary + " was not built (gcc missing?)")));
+            }
+            long samples = results.stream()
+                    .filter(r -> r.getParams().getBenchmark().endsWith(OVERHEAD + ".jfallocate"))
+                    .mapToLong(r -> r.getPrimaryResult().getStatistics().getN()).max().orElse(C_MIN_REPEATS);
+            int repeats = (int) Math.max(C_MIN_REPEATS, samples);
+            return List.of(CBaseline.run(cBinary, target.dir(), context, C_CALLS, repeats, false),
+                    CBaseline.run(cBinary, target.dir(), context, C_CALLS, repeats, true));
+        }
+
+        /** Writes the environment file; returns the run's duration in seconds. */
+        private String writeEnvironment(String runId, List<BenchTarget> targets, List<CsvRow> rows) throws IOException {
+            Map<String, String> extra = new LinkedHashMap<>();
+            extra.put("duration_s", Long.toString(Duration.between(started, Instant.now()).toSeconds()));
+            // A subset (ARGS="BindingOverhead") measures some filesystems only: the environment
+            // names just those, since the report takes a named filesystem without rows for a broken run.
+            Set<String> measured = new TreeSet<>();
+            rows.forEach(r -> measured.add(r.fsType()));
+            List<BenchTarget> benchmarked = targets.stream().filter(t -> measured.contains(t.fs().type())).toList();
+            RunEnvironment.write(out.resolve("environment"), runId, profile.name(), jmhArgs,
+                    DateTimeFormatter.ISO_INSTANT.format(started), benchmarked, extra);
+            return extra.get("duration_s");
+        }
+
+        private Path histograms() {
+            return out.resolve("histograms");
+        }
+
+        private Path jsonOf(BenchTarget target) {
+            return out.resolve("jmh-" + target.name() + ".json");
         }
     }
 
+    /** Joins the JSON arrays of several JMH runs into {@code json}, removing the parts; nothing when none wrote one. */
+    static void joinJson(List<Path> parts, Path json) throws IOException {
+        List<Path> written = parts.stream().filter(Files::exists).toList();
+        if (written.size() == 1) {
+            Files.move(written.getFirst(), json, StandardCopyOption.REPLACE_EXISTING);
+            return;
+        }
+        if (written.isEmpty()) {
+            return;
+        }
+        JsonArray joined = new JsonArray();
+        for (Path part : written) {
+            try (Reader in = Files.newBufferedReader(part, StandardCharsets.UTF_8)) {
+                joined.addAll(JsonParser.parseReader(in).getAsJsonArray());
+            }
+        }
+        Files.writeString(json, new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(joined),
+                StandardCharsets.UTF_8);
+        for (Path part : written) {
+            Files.delete(part);
+        }
+    }
 }

@@ -7,12 +7,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import org.jfallocate.FileSystemInfo;
+
 /**
- * A filesystem the suite runs on: its directory for benchmark files and its mount.
+ * A filesystem the suite runs on: its directory for benchmark files and its filesystem.
  * Found from {@code JFALLOCATE_MATRIX} (set by bin/with-fs-matrix: "ext4=/mnt/a xfs=/mnt/b"),
  * or, without the matrix, the working directory's filesystem and /dev/shm.
  */
-public record BenchTarget(String name, Path dir, MountInfo mount) {
+public record BenchTarget(String name, Path dir, FileSystemInfo fs) {
 
     /** The targets for this run: the given directories if any, else the matrix, else the fallback. */
     static List<BenchTarget> discover(Collection<String> explicitDirs, String matrix, Path workDir) throws IOException {
@@ -44,7 +46,7 @@ public record BenchTarget(String name, Path dir, MountInfo mount) {
 
     private static BenchTarget at(String name, Path dir) throws IOException {
         Files.createDirectories(dir);
-        MountInfo mount = MountInfo.of(dir);
-        return new BenchTarget(name != null ? name : mount.type(), dir.toAbsolutePath(), mount);
+        FileSystemInfo fs = FileSystemInfo.of(dir);
+        return new BenchTarget(name != null ? name : fs.type(), dir.toAbsolutePath(), fs);
     }
 }

@@ -44,7 +44,9 @@ final class CBaseline {
         values.forEach(stats::addValue);
         String variant = threaded ? "C_THREADED" : "C";
         System.out.printf(java.util.Locale.ROOT, "%s baseline (%s): %s ns/op per repeat%n", variant, dir, values);
-        return CsvRow.measured(context, threaded ? BENCHMARK_THREADED : BENCHMARK, variant, "", "", "", "score", "ns/op", stats.getMean(),
-                stats.getMeanErrorAt(0.999), stats.getN());
+        // One process (one "fork"), one value per repeat (an "iteration").
+        CsvRow.Point point = new CsvRow.Point(threaded ? BENCHMARK_THREADED : BENCHMARK, variant, "", "", "", "", "1",
+                Integer.toString(repeats));
+        return CsvRow.measured(context, point, "score", "ns/op", stats.getMean(), stats.getMeanErrorAt(0.999), stats.getN());
     }
 }

@@ -1,11 +1,8 @@
 package org.jfallocate.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 
-import org.jfallocate.Errno;
 import org.jfallocate.Extent;
 import org.jfallocate.FileLayout;
 
@@ -16,19 +13,6 @@ import org.jfallocate.FileLayout;
  */
 final class Extents {
     private Extents() {
-    }
-
-    /** Whether FIEMAP works in {@code dir} (tmpfs has no extent map): empty when it does. */
-    static Optional<String> unsupportedIn(Path dir) throws IOException {
-        Path probe = Files.createTempFile(dir, "probe-fiemap", ".tmp");
-        try {
-            Files.write(probe, new byte[4096]);
-            FileLayout layout = FileLayout.of(probe);
-            return layout.hasExtentMap() ? Optional.empty()
-                    : Optional.of(layout.extentMapError().map(Errno::name).orElse("?") + ": no FIEMAP extent map here");
-        } finally {
-            Files.deleteIfExists(probe);
-        }
     }
 
     static long count(Path file) throws IOException {

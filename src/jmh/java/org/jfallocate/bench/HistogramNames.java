@@ -2,34 +2,43 @@ package org.jfallocate.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 
+import org.jfallocate.FileSystemInfo;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * The file name of a latency histogram, as the results contract has it:
  * {@code <Class.method>__<fs_type>__<strategy>__<params>}, e.g.
- * {@code DurableAppendBenchmark.append__xfs__FALLOCATE__sync16} (write paths: sync1, sync16,
- * dsync, direct-dsync; nosync for buffered appends; "-threads4" for several writers).
+ * {@code DurableAppendBenchmark.append__xfs__FALLOCATE__sync16_recordBytes=4096}: {@code <params>}
+ * is {@code sync<N>} (or {@code nosync}) then {@code _name=value} for every other parameter
+ * but {@code dir} and {@code strategy}, in name order, so that no two points share a file.
  */
 final class HistogramNames {
     private HistogramNames() {
     }
 
+    /** In a fork: the name of the point JMH is measuring. */
     static String of(BenchmarkParams params) throws IOException {
-        String fsType = params.getParam("dir") == null ? "unknown" : MountInfo.of(Path.of(params.getParam("dir"))).type();
-        String strategy = params.getParam("strategy") == null ? "" : params.getParam("strategy");
-        String writePath = params.getParam("writePath");
-        String syncEvery = params.getParam("syncEvery");
-        String rest = writePath == null ? (syncEvery == null ? "nosync" : "sync" + syncEvery) : switch (WritePath.valueOf(writePath)) {
-            case FDATASYNC_EACH -> "sync1";
-            case FDATASYNC_16 -> "sync16";
-            case DSYNC -> "dsync";
-            case DIRECT_DSYNC -> "direct-dsync";
-        };
-        if (params.getThreads() > 1) {
-            rest += "-threads" + params.getThreads();
+        Map<String, String> values = new TreeMap<>();
+        for (String key : params.getParamsKeys()) {
+            values.put(key, params.getParam(key));
         }
-        return simpleName(params.getBenchmark()) + "__" + fsType + "__" + strategy + "__" + rest;
+        String dir = values.get("dir");
+        String fsType = dir == null ? "unknown" : FileSystemInfo.of(Path.of(dir)).type();
+        return of(simpleName(params.getBenchmark()), fsType, values);
+    }
+
+    /** The name of the point {@code benchmark} ("Class.method") with these parameter values, on {@code fsType}. */
+    static String of(String benchmark, String fsType, Map<String, String> params) {
+        Map<String, String> rest = new TreeMap<>(params);
+        rest.remove("dir");
+        String strategy = rest.remove("strategy");
+        String syncEvery = rest.remove("syncEvery");
+        StringBuilder sb = new StringBuilder(syncEvery == null ? "nosync" : "sync" + syncEvery);
+        rest.forEach((k, v) -> sb.append('_').append(k).append('=').append(v));
+        return benchmark + "__" + fsType + "__" + (strategy == null ? "" : strategy) + "__" + sb;
     }
 
     /** "org.jfallocate.bench.DurableAppendBenchmark.append" -> "DurableAppendBenchmark.append". */

@@ -8,7 +8,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+
+import org.HdrHistogram.Histogram;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -17,8 +21,10 @@ import com.google.gson.JsonParser;
 
 /**
  * Reads JMH's JSON result file (JMH's own CSV depends on the default locale and uses CRLF)
- * and turns every benchmark into tidy rows: the primary score, and the secondary results
- * the report needs (latency percentiles, extents, bytes allocated per operation).
+ * and turns every benchmark into tidy rows: the primary score, the secondary results the
+ * report needs (extents, throughput, bytes allocated per operation), and the latency
+ * percentiles of the point's merged histogram ({@link Percentiles}), each row with the
+ * forks and iterations that measured it.
  */
 public final class JmhJsonConverter {
     private JmhJsonConverter() {
@@ -28,53 +34,86 @@ public final class JmhJsonConverter {
      * Secondary results kept; the GC profiler's other counters are left in the JSON, and so is
      * its bytes per op for single-shot benchmarks.
      */
-    static final Set<String> SECONDARY = Set.of("p50", "p90", "p99", "p99.9", "max", "extents", "throughput", "gc.alloc.rate.norm",
+    static final Set<String> SECONDARY = Set.of("extents", "throughput", "gc.alloc.rate.norm",
             "prepare_ms", "switch_us", "switches");
 
-    /** The rows for every benchmark in {@code json}. */
-    public static List<CsvRow> rows(Path json, CsvRow.Context context) throws IOException {
+    /** Parameters with a column of their own; the others go into {@code params}. */
+    private static final Set<String> OWN_COLUMNS = Set.of("dir", "strategy", "size", "recordBytes", "syncEvery");
+
+    /**
+     * The rows for every benchmark in {@code json}, with the percentiles of the merged
+     * histograms under {@code histogramDir} (none when it is null).
+     */
+    public static List<CsvRow> rows(Path json, CsvRow.Context context, Path histogramDir) throws IOException {
         try (Reader in = Files.newBufferedReader(json, StandardCharsets.UTF_8)) {
-            return rows(JsonParser.parseReader(in).getAsJsonArray(), context);
+            return rows(JsonParser.parseReader(in).getAsJsonArray(), context, histogramDir);
         }
     }
 
-    static List<CsvRow> rows(JsonArray benchmarks, CsvRow.Context context) {
+    static List<CsvRow> rows(JsonArray benchmarks, CsvRow.Context context, Path histogramDir) throws IOException {
         List<CsvRow> rows = new ArrayList<>();
         for (JsonElement e : benchmarks) {
             JsonObject b = e.getAsJsonObject();
             String benchmark = HistogramNames.simpleName(b.get("benchmark").getAsString());
-            JsonObject params = b.has("params") ? b.getAsJsonObject("params") : new JsonObject();
-            String strategy = params.has("strategy") ? params.get("strategy").getAsString()
-                    : params.has("reservation") ? params.get("reservation").getAsString() : variantOf(benchmark);
-            String size = params.has("segmentBytes") ? param(params, "segmentBytes") : param(params, "size");
-            String record = param(params, "recordBytes");
-            String sync = param(params, "syncEvery");
-            if (params.has("writePath")) {
-                // The CSV has one sync_every column: fdatasync paths go there, the others into the
-                // benchmark's name, so that every write path stays a workload of its own.
-                WritePath path = WritePath.valueOf(params.get("writePath").getAsString());
-                sync = path.syncEvery() > 0 ? Integer.toString(path.syncEvery()) : "";
-                benchmark += path.csvSuffix();
+            Map<String, String> params = new TreeMap<>();
+            if (b.has("params")) {
+                b.getAsJsonObject("params").entrySet().forEach(p -> params.put(p.getKey(), p.getValue().getAsString()));
             }
+            CsvRow.Point point = point(b, benchmark, params);
             boolean singleShot = b.has("mode") && b.get("mode").getAsString().equals("ss");
-            rows.add(row(context, benchmark, strategy, size, record, sync, "score", b.getAsJsonObject("primaryMetric")));
+            rows.add(row(context, point, "score", b.getAsJsonObject("primaryMetric")));
             if (b.has("secondaryMetrics")) {
                 for (Map.Entry<String, JsonElement> s : b.getAsJsonObject("secondaryMetrics").entrySet()) {
                     // A single-shot "op" is a whole iteration to JMH's GC profiler, setup and teardown
                     // included: its bytes per op would describe the harness, not the call.
                     boolean meaningless = singleShot && s.getKey().startsWith("gc.");
                     if (SECONDARY.contains(s.getKey()) && !meaningless) {
-                        rows.add(row(context, benchmark, strategy, size, record, sync, s.getKey(), s.getValue().getAsJsonObject()));
+                        rows.add(row(context, point, s.getKey(), s.getValue().getAsJsonObject()));
                     }
                 }
+            }
+            if (histogramDir != null) {
+                Optional<Histogram> merged = MetricsProfiler.readRaw(histogramDir,
+                        HistogramNames.of(benchmark, context.fsType(), params));
+                merged.ifPresent(h -> rows.addAll(Percentiles.rows(context, point, h)));
             }
         }
         return rows;
     }
 
-    private static CsvRow row(CsvRow.Context c, String benchmark, String strategy, String size, String record, String sync,
-                              String metric, JsonObject result) {
-        return CsvRow.measured(c, benchmark, strategy, size, record, sync, metric, result.get("scoreUnit").getAsString(),
+    /** The point a JMH result measured: its parameters, and the forks and iterations it ran. */
+    private static CsvRow.Point point(JsonObject b, String benchmark, Map<String, String> params) {
+        StringBuilder other = new StringBuilder();
+        params.forEach((k, v) -> {
+            if (!OWN_COLUMNS.contains(k)) {
+                other.append(other.isEmpty() ? "" : ";").append(k).append('=').append(v);
+            }
+        });
+        JsonObject primary = b.getAsJsonObject("primaryMetric");
+        String forks = primary.has("rawData") ? Integer.toString(primary.getAsJsonArray("rawData").size()) : "";
+        String iterations = b.has("measurementIterations") ? b.get("measurementIterations").getAsString() : "";
+        return new CsvRow.Point(benchmark, params.getOrDefault("strategy", variantOf(benchmark)),
+                params.getOrDefault("size", ""), params.getOrDefault("recordBytes", ""), syncEvery(params),
+                other.toString(), forks, iterations);
+    }
+
+    /**
+     * The sync_every column: the parameter, or the fdatasync write paths' interval (the write
+     * path itself stays in {@code params}, so that O_DSYNC and O_DIRECT points are told apart).
+     */
+    private static String syncEvery(Map<String, String> params) {
+        if (params.containsKey("syncEvery")) {
+            return params.get("syncEvery");
+        }
+        if (params.containsKey("writePath")) {
+            int n = WritePath.valueOf(params.get("writePath")).syncEvery();
+            return n > 0 ? Integer.toString(n) : "";
+        }
+        return "";
+    }
+
+    private static CsvRow row(CsvRow.Context c, CsvRow.Point point, String metric, JsonObject result) {
+        return CsvRow.measured(c, point, metric, result.get("scoreUnit").getAsString(),
                 number(result.get("score")), number(result.get("scoreError")), samples(result));
     }
 
@@ -95,10 +134,6 @@ public final class JmhJsonConverter {
             }
         }
         return n;
-    }
-
-    private static String param(JsonObject params, String name) {
-        return params.has(name) ? params.get(name).getAsString() : "";
     }
 
     /** For benchmarks without a strategy: the method as a variant name, collapseRange -> COLLAPSE_RANGE. */

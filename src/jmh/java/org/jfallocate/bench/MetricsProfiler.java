@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.DataFormatException;
 
 import org.HdrHistogram.Histogram;
@@ -23,17 +24,17 @@ import org.openjdk.jmh.results.ScalarResult;
 import org.openjdk.jmh.runner.IterationType;
 
 /**
- * Turns {@link SecondaryMetrics} into JMH secondary results: per measurement iteration the
- * latency percentiles p50, p90, p99, p99.9 (averaged over iterations, with JMH's error bars)
- * and max (the largest over iterations), in microseconds, plus any gauges. After the last
- * measurement iteration it writes the fork's whole latency distribution as an HdrHistogram
- * {@code .hgrm} file (merged with earlier forks of the same benchmark) into the directory
- * given as the profiler's option: {@code -prof org.jfallocate.bench.MetricsProfiler:<dir>}.
+ * Collects what {@link SecondaryMetrics} measured: its gauges become JMH secondary results of
+ * every measurement iteration, and the latencies of all measurement iterations go into one
+ * HdrHistogram. After the last measurement iteration of a fork, that histogram is added to
+ * what earlier forks of the same point left in {@code raw/<name>.hdr} and written back, with
+ * its percentile distribution as {@code <name>.hgrm}, into the directory given as the
+ * profiler's option: {@code -prof org.jfallocate.bench.MetricsProfiler:<dir>}. The runner
+ * takes the point's percentiles from that merged histogram ({@link Percentiles}): a percentile
+ * per iteration, averaged, would be a mean of each iteration's few largest values.
  */
 public final class MetricsProfiler implements InternalProfiler {
     private static final double NANOS_PER_MICRO = 1000.0;
-    private static final String[] PERCENTILE_NAMES = {"p50", "p90", "p99", "p99.9"};
-    private static final double[] PERCENTILES = {50.0, 90.0, 99.0, 99.9};
 
     private final Path histogramDir;
     private final Histogram wholeRun = SecondaryMetrics.newHistogram();
@@ -70,46 +71,53 @@ public final class MetricsProfiler implements InternalProfiler {
             return List.of();
         }
         List<ScalarResult> results = new ArrayList<>();
-        Histogram latency = SecondaryMetrics.latencyNanos();
-        if (latency.getTotalCount() > 0) {
-            for (int i = 0; i < PERCENTILES.length; i++) {
-                results.add(new ScalarResult(PERCENTILE_NAMES[i], latency.getValueAtPercentile(PERCENTILES[i]) / NANOS_PER_MICRO,
-                        "us", AggregationPolicy.AVG));
-            }
-            results.add(new ScalarResult("max", latency.getMaxValue() / NANOS_PER_MICRO, "us", AggregationPolicy.MAX));
-            wholeRun.add(latency);
-        }
+        wholeRun.add(SecondaryMetrics.latencyNanos());
         for (Map.Entry<String, SecondaryMetrics.Gauge> g : SecondaryMetrics.gauges().entrySet()) {
             results.add(new ScalarResult(g.getKey(), g.getValue().value(), g.getValue().unit(), AggregationPolicy.AVG));
         }
         measurementIterations++;
         if (measurementIterations == iterationParams.getCount() && wholeRun.getTotalCount() > 0 && histogramDir != null) {
-            writeHistogram(benchmarkParams);
+            try {
+                writeHistogram(histogramDir, HistogramNames.of(benchmarkParams), wholeRun);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         return results;
     }
 
-    /** Writes {@code <name>.hgrm}, first adding what earlier forks left in {@code raw/<name>.hdr}. */
-    private void writeHistogram(BenchmarkParams params) {
-        try {
-            String name = HistogramNames.of(params);
-            Files.createDirectories(histogramDir.resolve("raw"));
-            Path raw = histogramDir.resolve("raw").resolve(name + ".hdr");
-            Histogram merged = wholeRun.copy();
-            if (Files.exists(raw)) {
-                merged.add(Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Files.readAllBytes(raw)), 0));
-            }
-            ByteBuffer encoded = ByteBuffer.allocate(merged.getNeededByteBufferCapacity());
-            int length = merged.encodeIntoCompressedByteBuffer(encoded);
-            Files.write(raw, java.util.Arrays.copyOf(encoded.array(), length));
-            try (PrintStream out = new PrintStream(Files.newOutputStream(histogramDir.resolve(name + ".hgrm")), false,
-                    StandardCharsets.UTF_8)) {
-                merged.outputPercentileDistribution(out, NANOS_PER_MICRO);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (DataFormatException e) {
-            throw new IllegalStateException("cannot read the histogram an earlier fork left in " + histogramDir, e);
+    /**
+     * Adds {@code fork} to what earlier forks left in {@code raw/<name>.hdr}, writes the sum back
+     * there and its percentile distribution to {@code <name>.hgrm}.
+     */
+    static void writeHistogram(Path histogramDir, String name, Histogram fork) throws IOException {
+        Files.createDirectories(histogramDir.resolve("raw"));
+        Path raw = rawFile(histogramDir, name);
+        Histogram merged = fork.copy();
+        readRaw(histogramDir, name).ifPresent(merged::add);
+        ByteBuffer encoded = ByteBuffer.allocate(merged.getNeededByteBufferCapacity());
+        int length = merged.encodeIntoCompressedByteBuffer(encoded);
+        Files.write(raw, java.util.Arrays.copyOf(encoded.array(), length));
+        try (PrintStream out = new PrintStream(Files.newOutputStream(histogramDir.resolve(name + ".hgrm")), false,
+                StandardCharsets.UTF_8)) {
+            merged.outputPercentileDistribution(out, NANOS_PER_MICRO);
         }
+    }
+
+    /** The merged histogram of point {@code name}, in nanoseconds, if any fork wrote one. */
+    static Optional<Histogram> readRaw(Path histogramDir, String name) throws IOException {
+        Path raw = rawFile(histogramDir, name);
+        if (!Files.exists(raw)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Files.readAllBytes(raw)), 0));
+        } catch (DataFormatException e) {
+            throw new IOException("not an HdrHistogram: " + raw, e);
+        }
+    }
+
+    private static Path rawFile(Path histogramDir, String name) {
+        return histogramDir.resolve("raw").resolve(name + ".hdr");
     }
 }

@@ -41,13 +41,9 @@ public class ReserveSpaceBenchmark {
     @Param(".")
     public String dir;
 
-    /**
-     * How the space is reserved: the strategies that act once, before any write
-     * ({@link Strategy#RESERVATIONS}). Not named {@code strategy}, whose values (the append
-     * workloads' strategies) the runner sets for every benchmark that has it.
-     */
-    @Param({"NONE", "SPARSE", "FALLOCATE", "FALLOCATE_KEEP_SIZE", "POSIX_FALLOCATE", "ZERO_RANGE", "WRITE_ZEROES", "ZERO_FILLED"})
-    public Strategy reservation;
+    /** How the space is reserved. */
+    @Param
+    public Strategy strategy;
 
     /** Bytes reserved. */
     @Param({"1048576", "67108864"})
@@ -72,14 +68,14 @@ public class ReserveSpaceBenchmark {
     /** The reservation call alone. */
     @Benchmark
     public RandomAccessFile reserve() throws IOException {
-        reservation.reserve(file, size);
+        strategy.reserve(file, size);
         return file;
     }
 
     /** The reservation made durable: the call, then fsync. */
     @Benchmark
     public RandomAccessFile reserveDurably() throws IOException {
-        reservation.reserve(file, size);
+        strategy.reserve(file, size);
         file.getChannel().force(true);
         return file;
     }

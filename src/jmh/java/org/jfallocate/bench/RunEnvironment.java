@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jfallocate.FileSystemInfo;
+
 /** What the numbers were measured on: the {@code environment} file of a run (key=value lines). */
 final class RunEnvironment {
     private RunEnvironment() {
@@ -68,8 +70,8 @@ final class RunEnvironment {
         String loop = device.substring("/dev/".length());
         return read(Path.of("/sys/block", loop, "loop", "backing_file")).map(String::strip).map(image -> {
             try {
-                MountInfo holder = MountInfo.of(Path.of(image).getParent());
-                return image + " on " + holder.type() + " " + holder.device();
+                FileSystemInfo holder = FileSystemInfo.of(Path.of(image).getParent());
+                return image + " on " + holder.type() + " " + holder.source();
             } catch (IOException e) {
                 return image;
             }
@@ -91,8 +93,8 @@ final class RunEnvironment {
         kv.put("jmh_args", String.join(" ", jmhArgs));
         kv.put("date_utc", dateUtc);
         for (BenchTarget t : targets) {
-            kv.put("fs." + t.name(), t.mount().mountPoint() + " " + t.mount().device() + " " + t.mount().options());
-            loopImage(t.mount().device()).ifPresent(image -> kv.put("image." + t.name(), image));
+            kv.put("fs." + t.name(), t.fs().mountPoint() + " " + t.fs().source() + " " + t.fs().mountOptions());
+            loopImage(t.fs().source()).ifPresent(image -> kv.put("image." + t.name(), image));
         }
         kv.putAll(extra);
         StringBuilder sb = new StringBuilder();

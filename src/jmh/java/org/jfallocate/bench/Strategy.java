@@ -4,15 +4,11 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.Set;
 
 import org.jfallocate.Fallocate;
-import org.jfallocate.FallocateException;
 import org.jfallocate.FallocateMode;
 
 /**
@@ -22,9 +18,10 @@ import org.jfallocate.FallocateMode;
  * says which systems do each and where.
  * Every strategy leaves its work as a program would: nothing is synced except by
  * {@link #ZERO_FILLED}, {@link #POSIX_THEN_ZEROS} and {@link #RECYCLED}, whose definitions
- * include the sync.
+ * include the sync. Each says what it needs of the filesystem ({@link #requirement()}); the
+ * runner reports the others as unsupported.
  */
-public enum Strategy {
+public enum Strategy implements Requirement.Gated {
     /** Nothing: the writes that follow are plain appends. */
     NONE {
         @Override
@@ -43,7 +40,7 @@ public enum Strategy {
     /** fallocate(2) FALLOC_FL_KEEP_SIZE: blocks allocated, the size left at 0. */
     FALLOCATE_KEEP_SIZE(FallocateMode.KEEP_SIZE),
     /** posix_fallocate(3): fallocate mode 0, or glibc's one-byte-per-block emulation where that fails. */
-    POSIX_FALLOCATE {
+    POSIX_FALLOCATE(Requirement.posixFallocate()) {
         @Override
         void reserve(RandomAccessFile file, long size) throws IOException {
             Fallocate.posixFallocate(file.getChannel(), 0, size);
@@ -77,7 +74,8 @@ public enum Strategy {
      * and at close ftruncate to the written size (plus a punched tail where that leaves blocks
      * beyond it). Nothing is reserved up front; the step size is the workloads' {@code chunkBytes}.
      */
-    CHUNKED_KEEP_SIZE {
+    CHUNKED_KEEP_SIZE(dir -> dir.unsupported(FallocateMode.KEEP_SIZE)
+            .or(() -> dir.unsupported(FallocateMode.PUNCH_HOLE))) {
         @Override
         void reserve(RandomAccessFile file, long size) {
         }
@@ -88,7 +86,7 @@ public enum Strategy {
         }
     },
     /** posix_fallocate(3), then zeros written over the reserved range and fdatasync. */
-    POSIX_THEN_ZEROS {
+    POSIX_THEN_ZEROS(Requirement.posixFallocate()) {
         @Override
         void reserve(RandomAccessFile file, long size) throws IOException {
             Fallocate.posixFallocate(file.getChannel(), 0, size);
@@ -122,13 +120,31 @@ public enum Strategy {
 
     /** The fallocate(2) mode of the strategies that are one fallocate call; null for the others. */
     private final FallocateMode mode;
+    private final Requirement requirement;
 
+    /** A strategy that needs nothing of the filesystem. */
     Strategy() {
-        this(null);
+        this(null, Requirement.NOTHING);
     }
 
+    /** A strategy that is one fallocate call with {@code mode}. */
     Strategy(FallocateMode mode) {
+        this(mode, Requirement.fallocate(mode));
+    }
+
+    /** A strategy with its own {@link #reserve} that needs {@code requirement}. */
+    Strategy(Requirement requirement) {
+        this(null, requirement);
+    }
+
+    Strategy(FallocateMode mode, Requirement requirement) {
         this.mode = mode;
+        this.requirement = requirement;
+    }
+
+    @Override
+    public Requirement requirement() {
+        return requirement;
     }
 
     /**
@@ -152,25 +168,4 @@ public enum Strategy {
     /** The strategies that act only once, before the appends: what ReserveSpaceBenchmark compares. */
     static final Set<Strategy> RESERVATIONS = Collections.unmodifiableSet(
             EnumSet.complementOf(EnumSet.of(RECYCLED, CHUNKED_KEEP_SIZE, POSIX_THEN_ZEROS)));
-
-    /**
-     * Whether this strategy works in {@code dir}: tries it on a 1 MiB scratch file.
-     *
-     * @return empty when it works, otherwise why not (errno name and what failed)
-     */
-    public Optional<String> unsupportedIn(Path dir) throws IOException {
-        Path probe = Files.createTempFile(dir, "probe-" + name(), ".tmp");
-        try (RandomAccessFile file = new RandomAccessFile(probe.toFile(), "rw")) {
-            reserve(file, 1 << 20);
-            // What the strategy does during the appends and at close must work here too.
-            AppendHooks hooks = hooks(1 << 20);
-            hooks.beforeWrite(file.getChannel(), 0, 4096);
-            hooks.close(file.getChannel(), 0);
-            return Optional.empty();
-        } catch (FallocateException e) {
-            return Optional.of(org.jfallocate.Errno.nameOf(e.errnoValue()) + ": " + e.getMessage());
-        } finally {
-            Files.deleteIfExists(probe);
-        }
-    }
 }

@@ -20,7 +20,7 @@ import org.jfallocate.FileSystemInfo;
  * write synchronous with O_DSYNC, or O_DIRECT|O_DSYNC from block-aligned buffers as engines
  * with their own cache write (InnoDB's O_DIRECT, ScyllaDB's commitlog).
  */
-public enum WritePath {
+public enum WritePath implements Requirement.Gated {
     /** Buffered writes, fdatasync after every record. */
     FDATASYNC_EACH(1, false, false),
     /** Buffered writes, fdatasync after every 16th record (and at the end). */
@@ -52,6 +52,12 @@ public enum WritePath {
         this.syncEvery = syncEvery;
         this.dsync = dsync;
         this.direct = direct;
+    }
+
+    /** Opening with this path's flags and writing one aligned block must work (checked once per directory). */
+    @Override
+    public Requirement requirement() {
+        return dir -> dir.once("writePath " + name(), this::unsupportedIn);
     }
 
     /** fdatasync after every this many records; 0 when the writes are synchronous themselves. */

@@ -72,7 +72,8 @@ public final class ChartWriter {
         List<Point> out = new ArrayList<>();
         for (Run r : runs) {
             for (Measurement m : r.measurements()) {
-                if (filter.test(m)) {
+                // Rows without a value (unsupported, failed, withheld percentiles) have no point to draw.
+                if (m.value().isPresent() && filter.test(m)) {
                     out.add(new Point(r, m));
                 }
             }

@@ -20,10 +20,8 @@ import java.util.stream.Stream;
  */
 public final class RunLoader {
 
-    /** The columns of results.csv, in the contract's order. */
-    public static final List<String> COLUMNS = List.of("run_id", "host", "kernel", "jdk", "cpu", "fs_type", "device",
-            "benchmark", "strategy", "size_bytes", "record_bytes", "sync_every", "metric", "unit", "value", "error",
-            "samples", "note");
+    /** The columns of results.csv, in the contract's order: the suite's own list. */
+    public static final List<String> COLUMNS = org.jfallocate.bench.CsvRow.COLUMNS;
 
     private RunLoader() {
     }
@@ -94,9 +92,11 @@ public final class RunLoader {
         String metric = required(row, "metric");
         boolean valueless = Measurement.UNSUPPORTED.equals(metric) || Measurement.FAILED.equals(metric);
         OptionalDouble value = decimal(row, "value");
-        if (value.isEmpty() && !valueless) {
+        // A value withheld (a percentile of too few samples) is empty, and its note says why.
+        boolean withheld = value.isEmpty() && !row.get("note").isBlank();
+        if (value.isEmpty() && !valueless && !withheld) {
             throw BadResultsException.at(row.file(), row.line(),
-                    "column value is empty (only 'unsupported' and 'failed' rows may omit it)");
+                    "column value is empty (only 'unsupported' and 'failed' rows, and rows whose note says why, may omit it)");
         }
         return new Measurement(required(row, "run_id"), required(row, "host"), row.get("kernel"), row.get("jdk"),
                 row.get("cpu"), required(row, "fs_type"), row.get("device"), required(row, "benchmark"),

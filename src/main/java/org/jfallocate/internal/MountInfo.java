@@ -17,8 +17,16 @@ public final class MountInfo {
 
     private static final Path MOUNTINFO = Path.of("/proc/self/mountinfo");
 
-    /** One line of mountinfo(5). */
-    public record Mount(int major, int minor, Path mountPoint, String type, String source) {
+    /**
+     * One line of mountinfo(5).
+     *
+     * @param options the mount's options then its superblock's, without repeats, as /proc/self/mounts lists them
+     */
+    public record Mount(int major, int minor, Path mountPoint, String type, String source, String options) {
+        /** A mount whose options are not known. */
+        public Mount(int major, int minor, Path mountPoint, String type, String source) {
+            this(major, minor, mountPoint, type, source, "");
+        }
     }
 
     /** Every mount of this process, in mount order (a later mount hides an earlier one on the same point). */
@@ -87,10 +95,20 @@ public final class MountInfo {
         }
         try {
             return new Mount(Integer.parseInt(f[2], 0, colon, 10), Integer.parseInt(f[2], colon + 1, f[2].length(), 10),
-                    Path.of(unescape(f[4])), unescape(f[dash + 1]), unescape(f[dash + 2]));
+                    Path.of(unescape(f[4])), unescape(f[dash + 1]), unescape(f[dash + 2]),
+                    options(f[5], dash + 3 < f.length ? f[dash + 3] : ""));
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    // "rw,relatime" and "rw,attr2,inode64" -> "rw,relatime,attr2,inode64"
+    private static String options(String mountOptions, String superOptions) {
+        var all = new java.util.LinkedHashSet<String>(List.of(mountOptions.split(",")));
+        if (!superOptions.isEmpty()) {
+            all.addAll(List.of(superOptions.split(",")));
+        }
+        return unescape(String.join(",", all));
     }
 
     // The kernel writes space, tab, newline and backslash as \040, \011, \012, \134.

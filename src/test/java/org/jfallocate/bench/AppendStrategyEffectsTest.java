@@ -85,7 +85,7 @@ class AppendStrategyEffectsTest {
     @MethodSource("filesystems")
     void chunkedKeepSize_reservesInSteps_duringTheAppends_andTrimsToTheWrittenSizeAtClose(TestFs fs) throws IOException {
         Path dir = fs.freshDir("chunked");
-        Optional<String> why = Strategy.CHUNKED_KEEP_SIZE.unsupportedIn(dir);
+        Optional<String> why = Strategy.CHUNKED_KEEP_SIZE.requirement().unmetIn(DirectorySupport.probe(dir));
         if (fs.type().equals("ext2")) {
             assertTrue(why.isPresent() && why.get().startsWith("EOPNOTSUPP"), "ext2 has no KEEP_SIZE: " + why);
             return;

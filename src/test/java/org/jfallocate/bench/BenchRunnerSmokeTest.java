@@ -25,7 +25,7 @@ class BenchRunnerSmokeTest {
         Path shm = Path.of("/dev/shm");
         Assumptions.assumeTrue(Files.isDirectory(shm) && Files.isWritable(shm), "needs a writable /dev/shm");
         Path dir = Files.createTempDirectory(shm, "bench-smoke-");
-        Assumptions.assumeTrue(MountInfo.of(dir).type().equals("tmpfs"), "/dev/shm is not tmpfs here");
+        Assumptions.assumeTrue(org.jfallocate.FileSystemInfo.of(dir).type().equals("tmpfs"), "/dev/shm is not tmpfs here");
         // Another JMH run on this machine (someone's benchmark) must not fail this test.
         System.setProperty("jmh.ignoreLock", "true");
         Locale saved = Locale.getDefault();
@@ -45,6 +45,7 @@ class BenchRunnerSmokeTest {
             // The JMH console printed "101333,065 us/op" under this locale; the CSV must not.
             String value = score.substring(score.indexOf(",score,us/op,") + ",score,us/op,".length()).split(",")[0];
             assertTrue(value.matches("[0-9]+(\\.[0-9]+)?") && Double.parseDouble(value) > 0, score);
+            assertTrue(score.endsWith(",1,,,1,1"), "one sample, no note, no other parameter, 1 fork of 1 iteration: " + score);
             assertTrue(lines.stream().anyMatch(l -> l.contains(
                     ",ReserveSpaceBenchmark.reserve,ZERO_RANGE,,,,unsupported,,,,,") && l.contains("EOPNOTSUPP")),
                     String.join("\n", lines));

@@ -22,7 +22,7 @@ class BenchTargetTest {
         assertEquals(List.of("ext4", "xfs"), targets.stream().map(BenchTarget::name).toList());
         assertEquals(a.resolve("bench").toAbsolutePath(), targets.get(0).dir());
         assertTrue(Files.isDirectory(targets.get(1).dir()), "the bench directory is created");
-        assertEquals(MountInfo.of(root).type(), targets.get(0).mount().type(), "the mount is the real one");
+        assertEquals(org.jfallocate.FileSystemInfo.of(root).type(), targets.get(0).fs().type(), "the mount is the real one");
     }
 
     @Test
@@ -31,7 +31,7 @@ class BenchTargetTest {
         List<BenchTarget> targets = BenchTarget.discover(List.of(dir.toString()), "ext4=/nonexistent", root);
 
         assertEquals(1, targets.size());
-        assertEquals(MountInfo.of(root).type(), targets.get(0).name());
+        assertEquals(org.jfallocate.FileSystemInfo.of(root).type(), targets.get(0).name());
         assertEquals(dir.toAbsolutePath(), targets.get(0).dir());
     }
 
@@ -42,7 +42,7 @@ class BenchTargetTest {
         assertEquals(work.resolve("target").resolve("bench-fs").toAbsolutePath(), targets.get(0).dir());
         if (Files.isWritable(Path.of("/dev/shm"))) {
             assertEquals(2, targets.size());
-            assertEquals("tmpfs", targets.get(1).mount().type());
+            assertEquals("tmpfs", targets.get(1).fs().type());
         }
     }
 }

@@ -23,16 +23,24 @@ import org.junit.jupiter.api.io.TempDir;
 /** JMH's JSON to the tidy CSV of docs/results-format.md, under a default locale that writes "1,5" for 1.5. */
 class ResultsCsvTest {
     private static final String HEADER =
-            "run_id,host,kernel,jdk,cpu,fs_type,device,benchmark,strategy,size_bytes,record_bytes,sync_every,metric,unit,value,error,samples,note";
+            "run_id,host,kernel,jdk,cpu,fs_type,device,benchmark,strategy,size_bytes,record_bytes,sync_every,metric,unit,value,error,samples,note,params,forks,iterations";
 
-    /** Two benchmarks as JMH 1.37 writes them: one with a strategy and secondaries, one single-sample without. */
+    /**
+     * Three benchmarks as JMH 1.37 writes them: one with a strategy, a parameter without a column
+     * and secondaries (among them a per-iteration p99.9 mean, which the CSV must not take), one
+     * with an allocation rate, one single-sample without anything.
+     */
     private static final String JMH_JSON = """
             [
               {
                 "jmhVersion" : "1.37",
                 "benchmark" : "org.jfallocate.bench.DurableAppendBenchmark.append",
                 "mode" : "ss",
-                "params" : { "dir" : "/mnt/xfs/bench", "recordBytes" : "4096", "strategy" : "FALLOCATE", "syncEvery" : "16" },
+                "forks" : 2,
+                "warmupIterations" : 1,
+                "measurementIterations" : 2,
+                "params" : { "dir" : "/mnt/xfs/bench", "recordBytes" : "4096", "strategy" : "FALLOCATE", "syncEvery" : "16",
+                             "writePath" : "O_DSYNC", "cache" : "cold" },
                 "primaryMetric" : {
                   "score" : 1234.5678, "scoreError" : 12.25, "scoreUnit" : "us/op",
                   "rawData" : [ [ 1230.0, 1240.0 ], [ 1233.0, 1235.27 ] ]
@@ -83,8 +91,9 @@ class ResultsCsvTest {
     @Test
     void jmhJson_becomesOneRowPerMeasurement_withTheContractsColumnsAndPointDecimals(@TempDir Path dir) throws IOException {
         Path json = Files.writeString(dir.resolve("jmh-xfs.json"), JMH_JSON);
-        List<CsvRow> rows = new java.util.ArrayList<>(JmhJsonConverter.rows(json, CONTEXT));
-        rows.add(CsvRow.unsupported(CONTEXT, "ReserveSpaceBenchmark.reserve", "WRITE_ZEROES", "EOPNOTSUPP: not here, sorry"));
+        List<CsvRow> rows = new java.util.ArrayList<>(JmhJsonConverter.rows(json, CONTEXT, null));
+        rows.add(CsvRow.unsupported(CONTEXT, CsvRow.Point.of("ReserveSpaceBenchmark.reserve", "WRITE_ZEROES"),
+                "EOPNOTSUPP: not here, sorry"));
         Path csv = dir.resolve("results.csv");
         CsvWriter.write(csv, rows);
 
@@ -92,20 +101,19 @@ class ResultsCsvTest {
         assertFalse(text.contains("\r"), "line ends must be \\n only");
         List<String> lines = text.lines().toList();
         assertEquals(HEADER, lines.get(0));
-        // score + p99.9 for the first (gc.* of a single-shot benchmark dropped), score + gc.alloc.rate.norm for the
-        // second, score for the third, one unsupported.
-        assertEquals(7, lines.size(), text);
+        // score for the first (gc.* of a single-shot benchmark dropped, JMH's p99.9 ignored, no histograms here),
+        // score + gc.alloc.rate.norm for the second, score for the third, one unsupported.
+        assertEquals(6, lines.size(), text);
 
         Map<String, List<String>> byMetric = lines.stream().skip(1).map(ResultsCsvTest::split)
                 .collect(Collectors.toMap(f -> f.get(7) + ":" + f.get(12), Function.identity()));
         List<String> score = byMetric.get("DurableAppendBenchmark.append:score");
         assertEquals(List.of("20261123-151500-host", "host", "6.18.0", "OpenJDK 25", "AMD EPYC, 2 cores", "xfs", "/dev/loop3",
-                "DurableAppendBenchmark.append", "FALLOCATE", "", "4096", "16", "score", "us/op", "1234.5678", "12.25", "4", ""), score);
+                "DurableAppendBenchmark.append", "FALLOCATE", "", "4096", "16", "score", "us/op", "1234.5678", "12.25", "4", "",
+                "cache=cold;writePath=O_DSYNC", "2", "2"), score);
 
-        List<String> p999 = byMetric.get("DurableAppendBenchmark.append:p99.9");
-        assertEquals("2500.125", p999.get(14));
-        assertEquals("", p999.get(15), "NaN error is written empty");
-        assertEquals("1", p999.get(16));
+        assertFalse(byMetric.containsKey("DurableAppendBenchmark.append:p99.9"),
+                "a mean of per-iteration percentiles is not a percentile");
         assertFalse(byMetric.containsKey("DurableAppendBenchmark.append:gc.alloc.rate.norm"));
         List<String> norm = byMetric.get("BindingOverheadBenchmark.jfallocate:gc.alloc.rate.norm");
         assertEquals(List.of("JFALLOCATE", "B/op", "0.0001", "0.0002", "2"), List.of(norm.get(8), norm.get(13), norm.get(14),
@@ -115,6 +123,7 @@ class ResultsCsvTest {
         assertEquals("COLLAPSE_RANGE", collapse.get(8), "a benchmark without strategy is named by its method");
         assertEquals("0.00001", collapse.get(14), "no exponent, no locale");
         assertEquals("", collapse.get(15), "one sample: no error");
+        assertEquals(List.of("", "1", ""), collapse.subList(18, 21), "one fork; JMH's JSON did not say how many iterations");
 
         List<String> unsupported = byMetric.get("ReserveSpaceBenchmark.reserve:unsupported");
         assertEquals("WRITE_ZEROES", unsupported.get(8));

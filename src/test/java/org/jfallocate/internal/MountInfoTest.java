@@ -13,7 +13,8 @@ class MountInfoTest {
     @Test
     void line_withOptionalFieldsAndEscapedSpaces_isParsed() {
         var m = MountInfo.parse("36 35 98:0 / /mnt/my\\040disk rw,noatime master:1 shared:7 - ext3 /dev/root rw,errors=continue");
-        assertEquals(new MountInfo.Mount(98, 0, Path.of("/mnt/my disk"), "ext3", "/dev/root"), m);
+        assertEquals(new MountInfo.Mount(98, 0, Path.of("/mnt/my disk"), "ext3", "/dev/root", "rw,noatime,errors=continue"), m,
+                "the mount's options, then the superblock's not already there");
     }
 
     @Test

@@ -94,7 +94,7 @@ class BadResultsTest {
         Path run = RunFixture.beta().writeUnder(tmp);
         Path csv = run.resolve("results.csv");
         Files.writeString(csv, Files.readString(csv) + "20261124-090000-beta,beta,6.18.0\n");
-        assertEquals(csv + ":4: has 3 fields, the header has 18", failsWithoutReport(run));
+        assertEquals(csv + ":4: has 3 fields, the header has 21", failsWithoutReport(run));
     }
 
     @Test
@@ -145,7 +145,7 @@ class BadResultsTest {
         Path csv = run.resolve("results.csv");
         Files.writeString(csv, Files.readString(csv).replace("us/op,667,12", "us/op,,12"));
         BadResultsException e = assertThrows(BadResultsException.class, () -> ReportBuilder.build(List.of(run), report));
-        assertEquals(csv + ":3: column value is empty (only 'unsupported' and 'failed' rows may omit it)", e.getMessage());
+        assertEquals(csv + ":3: column value is empty (only 'unsupported' and 'failed' rows, and rows whose note says why, may omit it)", e.getMessage());
         assertEquals(before, Files.readString(report.resolve("summary.md")));
     }
 
