@@ -234,7 +234,7 @@ public final class BenchRunner {
                     .result(json.toString())
                     .addProfiler(GCProfiler.class)
                     .addProfiler(MetricsProfiler.class, histograms().toAbsolutePath().toString());
-            settings.applyTo(options, user);
+            settings.without(GatedParams.ALL.keySet()).applyTo(options, user);
             // A profile naming values of a gated parameter narrows it to those (the user's -p wins).
             gaps.withValues().forEach(g -> {
                 List<String> values = g.supported().stream().filter(v -> asked(settings, user, g.param(), v)).toList();

@@ -26,12 +26,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * writer, once with four writers on the same filesystem, each with its own log and preparer.
  *
  * <p>The log lives for the whole trial; every iteration appends {@value #RECORDS} records
- * (16 MiB) per writer where the last one stopped, so segments switch every fourth iteration.
+ * (16 MiB) in all where the last one stopped: one writer switches segments every fourth
+ * iteration, each of four writers every sixteenth. A point of the full profile (one fork, 2
+ * warmup and 30 measured iterations) writes 512 MiB.
  * The score is the mean time per record of each writer (JMH averages the writers); secondary
  * results: {@code throughput} (records/s of all writers together), the percentiles of every
  * record's latency (a switch counted into the record that waited for it), {@code switch_us}
- * (mean switch as the writer saw it), {@code switches} and {@code prepare_ms} (the
- * preparer's time per segment). The write path is fdatasync every 16 records: see
+ * (mean switch as the writer saw it, since the trial began), {@code switches} (in this
+ * iteration, all writers) and {@code prepare_ms} (the preparer's mean time per segment). The write path is fdatasync every 16 records: see
  * docs/benchmarks.md for why.
  */
 @State(Scope.Thread)
@@ -41,8 +43,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5)
 @Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"})
 public class RotatingLogBenchmark {
-    /** Records per writer per iteration: 16 MiB of 4 KiB records, a quarter segment. */
+    /**
+     * Records per iteration, of all writers together: 16 MiB of 4 KiB records, a quarter
+     * segment; each of four writers appends a quarter of them, so that a point writes as much
+     * with four writers as with one.
+     */
     static final int RECORDS = 4096;
+    /** Records per writer per iteration with four writers. */
+    static final int RECORDS_OF_FOUR = RECORDS / 4;
 
     /** The directory written in, on the filesystem under test. */
     @Param(".")
@@ -86,9 +94,12 @@ public class RotatingLogBenchmark {
         log = new RotatingLog(scratch.path(), new LogSpec(strategy, segmentBytes, recordBytes, writePath, chunkBytes));
     }
 
+    private long switchesBefore;
+
     @Setup(Level.Iteration)
     public void resetLatencies() {
         log.resetLatencies();
+        switchesBefore = log.switches();
     }
 
     /** One writer. */
@@ -96,28 +107,28 @@ public class RotatingLogBenchmark {
     @Threads(1)
     @OperationsPerInvocation(RECORDS)
     public long oneWriter() throws IOException {
-        return appendTimed();
+        return appendTimed(RECORDS);
     }
 
     /** Four writers at once, each on its own log, on the same filesystem. */
     @Benchmark
     @Threads(4)
-    @OperationsPerInvocation(RECORDS)
+    @OperationsPerInvocation(RECORDS_OF_FOUR)
     public long fourWriters() throws IOException {
-        return appendTimed();
+        return appendTimed(RECORDS_OF_FOUR);
     }
 
-    private long appendTimed() throws IOException {
+    private long appendTimed(int records) throws IOException {
         long begin = System.nanoTime();
-        long end = log.append(RECORDS);
-        SecondaryMetrics.addToSum("throughput", "ops/s", RECORDS * 1e9 / Math.max(1, System.nanoTime() - begin));
+        long end = log.append(records);
+        SecondaryMetrics.addToSum("throughput", "ops/s", records * 1e9 / Math.max(1, System.nanoTime() - begin));
         return end;
     }
 
     @TearDown(Level.Iteration)
     public void reportIteration() {
         SecondaryMetrics.addLatencies(log.latencies());
-        SecondaryMetrics.addToSum("switches", "count", log.switches());
+        SecondaryMetrics.addToSum("switches", "count", log.switches() - switchesBefore);
         if (log.switches() > 0) {
             SecondaryMetrics.addToMean("switch_us", "us", log.meanSwitchNanos() / 1e3);
         }
