@@ -207,18 +207,22 @@ public final class BenchRunner {
             Set<String> all = select(List.of(DEFAULT_INCLUDE), List.of()).keySet();
             List<RunResult> results = new ArrayList<>();
             List<Path> parts = new ArrayList<>();
-            for (Map.Entry<Profile.Settings, List<String>> group : groups.entrySet()) {
-                Path part = out.resolve("jmh-" + target.name() + ".part" + parts.size() + ".json");
-                Options options = options(target, user, gaps, group.getKey(), group.getValue(), all, part);
-                OutputFormat format = output.open(out, target, options);
-                try {
-                    results.addAll(new Runner(options, format).run());
-                } finally {
-                    format.flush();
+            try {
+                for (Map.Entry<Profile.Settings, List<String>> group : groups.entrySet()) {
+                    Path part = out.resolve("jmh-" + target.name() + ".part" + parts.size() + ".json");
+                    parts.add(part);
+                    Options options = options(target, user, gaps, group.getKey(), group.getValue(), all, part);
+                    OutputFormat format = output.open(out, target, options);
+                    try {
+                        results.addAll(new Runner(options, format).run());
+                    } finally {
+                        format.flush();
+                    }
                 }
-                parts.add(part);
+            } finally {
+                // What the groups before a failed one measured is kept.
+                joinJson(parts, jsonOf(target));
             }
-            joinJson(parts, jsonOf(target));
             return results;
         }
 

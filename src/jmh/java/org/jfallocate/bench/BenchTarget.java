@@ -49,4 +49,10 @@ public record BenchTarget(String name, Path dir, FileSystemInfo fs) {
         FileSystemInfo fs = FileSystemInfo.of(dir);
         return new BenchTarget(name != null ? name : fs.type(), dir.toAbsolutePath(), fs);
     }
+
+    /** {@code ext4 (/mnt/ext4/bench)}. */
+    @Override
+    public String toString() {
+        return name + " (" + dir + ")";
+    }
 }

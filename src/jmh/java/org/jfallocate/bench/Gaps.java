@@ -93,6 +93,11 @@ record Gaps(Map<String, Gate> gates, Map<String, String> methods) {
         boolean test(String benchmark, String param, String value);
     }
 
+    /** The unsupported rows of {@code selected}: each refused value of each of its gated parameters, each unmet method. */
+    List<CsvRow> unsupportedRows(CsvRow.Context context, Map<String, Set<String>> selected) {
+        return unsupportedRows(context, selected, (benchmark, param, value) -> true);
+    }
+
     /**
      * The unsupported rows of {@code selected}: each refused value of each of its gated
      * parameters that it is {@code asked} to run with, each unmet method.
@@ -100,19 +105,20 @@ record Gaps(Map<String, Gate> gates, Map<String, String> methods) {
     List<CsvRow> unsupportedRows(CsvRow.Context context, Map<String, Set<String>> selected, Asked asked) {
         List<CsvRow> rows = new ArrayList<>();
         selected.forEach((name, params) -> {
+            // As the measured rows name it: the strategy, or for a benchmark without one its method.
+            String variant = params.contains("strategy") ? "" : JmhJsonConverter.variantOf(name);
             for (Gate g : gates.values()) {
                 if (params.contains(g.param())) {
                     boolean isStrategy = g.param().equals("strategy");
                     g.unsupported().forEach((value, why) -> {
                         if (asked.test(name, g.param(), value)) {
-                            rows.add(CsvRow.unsupported(context, new CsvRow.Point(name, isStrategy ? value : "", "", "", "",
+                            rows.add(CsvRow.unsupported(context, new CsvRow.Point(name, isStrategy ? value : variant, "", "", "",
                                     isStrategy ? "" : g.param() + "=" + value, "", ""), why));
                         }
                     });
                 }
             }
             if (methods.containsKey(name)) {
-                String variant = params.contains("strategy") ? "" : JmhJsonConverter.variantOf(name);
                 rows.add(CsvRow.unsupported(context, CsvRow.Point.of(name, variant), methods.get(name)));
             }
         });

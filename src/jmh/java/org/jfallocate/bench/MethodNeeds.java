@@ -7,9 +7,9 @@ import org.jfallocate.FallocateMode;
  * values: the runner leaves them out where the need is unmet and writes an unsupported row.
  */
 enum MethodNeeds {
-    PUNCH_HOLE("HoleOperationsBenchmark.punchHole", Requirement.fallocate(FallocateMode.PUNCH_HOLE)),
-    COLLAPSE_RANGE("HoleOperationsBenchmark.collapseRange", Requirement.fallocate(FallocateMode.COLLAPSE_RANGE)),
-    INSERT_RANGE("HoleOperationsBenchmark.insertRange", Requirement.fallocate(FallocateMode.INSERT_RANGE)),
+    PUNCH_HOLE("PunchHoleBenchmark.punchHole", Requirement.fallocate(FallocateMode.PUNCH_HOLE)),
+    COLLAPSE_RANGE("CollapseRangeBenchmark.collapseRange", Requirement.fallocate(FallocateMode.COLLAPSE_RANGE)),
+    INSERT_RANGE("InsertRangeBenchmark.insertRange", Requirement.fallocate(FallocateMode.INSERT_RANGE)),
     /** It counts the extents of what it wrote. */
     EXTENT_MAP("FragmentationBenchmark.interleavedAppends", Requirement.extentMap());
 

@@ -9,8 +9,8 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 
 /**
  * A run's budget: forks, iterations and parameter values, for every benchmark and per
- * benchmark where one needs other values. What a setting leaves empty comes from the
- * benchmark's annotations; what the user gives on the command line ({@code -f}, {@code -i},
+ * benchmark where one needs other values. The benchmarks' annotations say what the
+ * publication profile ({@link #FULL}) runs; what a setting leaves empty comes from them; what the user gives on the command line ({@code -f}, {@code -i},
  * {@code -wi}, {@code -p}) wins over both. The runner records the effective forks and
  * iterations of every point in results.csv.
  *
@@ -72,12 +72,20 @@ public record Profile(String name, Settings defaults, Map<String, Settings> over
         }
     }
 
-    private static Settings iterations(int forks, int warmups, int measurements) {
-        return new Settings(Optional.of(forks), Optional.of(warmups), Optional.of(measurements), Map.of());
+    private static Settings forks(int forks) {
+        return new Settings(Optional.of(forks), Optional.empty(), Optional.empty(), Map.of());
     }
 
-    private static Settings params(Map<String, List<String>> params) {
-        return new Settings(Optional.empty(), Optional.empty(), Optional.empty(), params);
+    private static Settings iterations(int measurementIterations) {
+        return new Settings(Optional.empty(), Optional.empty(), Optional.of(measurementIterations), Map.of());
+    }
+
+    private static Settings run(int forks, int warmups, int measurements, Map<String, List<String>> params) {
+        return new Settings(Optional.of(forks), Optional.of(warmups), Optional.of(measurements), params);
+    }
+
+    private static Settings params(String param, String... values) {
+        return new Settings(Optional.empty(), Optional.empty(), Optional.empty(), Map.of(param, List.of(values)));
     }
 
     private static List<String> names(Strategy... strategies) {
@@ -86,41 +94,46 @@ public record Profile(String name, Settings defaults, Map<String, Settings> over
 
     /** ReserveSpaceBenchmark compares the strategies that act once, before any write. */
     private static final List<String> RESERVATIONS = Strategy.RESERVATIONS.stream().map(Enum::name).sorted().toList();
+    private static final List<String> FULL_SIZES = List.of("1048576", "67108864", "1073741824");
 
     /**
-     * {@code make bench}: under 10 minutes on a 2-core machine for everything, spent on the
-     * headline question: durable 4 KiB appends with fdatasync after every record, every
-     * strategy, 12 samples a point (docs/benchmarks.md has the arithmetic). The other write
-     * paths are left to the full profile; the rotating log runs three strategies, long enough
-     * for a segment switch of every writer.
+     * {@code make bench-full}, the publication profile: what the benchmarks' annotations say
+     * (30 samples a point: one JVM of 30 measured iterations for the filesystem benchmarks,
+     * whose variance is the filesystem's, met afresh by every iteration's new file, and which
+     * fit the 40-minute budget only with a JVM start per point less, docs/benchmarks.md; three
+     * JVMs of 10 for the call-overhead ones, where the JIT's choices differ from JVM to JVM),
+     * reserve sizes up to 1 GiB, and ReserveSpace's strategies.
      */
-    public static final Profile QUICK = new Profile("quick", Settings.ANNOTATIONS, Map.of(
-            "ReserveSpaceBenchmark", params(Map.of("strategy", RESERVATIONS)),
-            "DurableAppendBenchmark", new Settings(Optional.of(1), Optional.of(1), Optional.of(12),
-                    Map.of("writePath", List.of(WritePath.FDATASYNC_EACH.name()))),
-            "BufferedAppendBenchmark", params(Map.of("strategy", names(Strategy.NONE, Strategy.FALLOCATE,
-                    Strategy.ZERO_FILLED, Strategy.RECYCLED, Strategy.CHUNKED_KEEP_SIZE))),
-            "RotatingLogBenchmark.oneWriter", new Settings(Optional.of(1), Optional.of(1), Optional.of(4),
-                    Map.of("strategy", names(Strategy.NONE, Strategy.ZERO_FILLED, Strategy.RECYCLED))),
+    public static final Profile FULL = new Profile("full", Settings.ANNOTATIONS, Map.of(
+            "ReserveSpaceBenchmark", new Settings(Optional.empty(), Optional.empty(), Optional.empty(),
+                    Map.of("size", FULL_SIZES, "strategy", RESERVATIONS))));
+
+    /**
+     * {@code make bench}: one JVM per point and fewer iterations, under 10 minutes on a 2-core
+     * machine for everything, spent on the headline question: durable 4 KiB appends with
+     * fdatasync after every record, every strategy, 12 samples a point (docs/benchmarks.md has
+     * the arithmetic). The other write paths are left to the full profile; the rotating log runs
+     * three strategies, long enough for a segment switch of every writer.
+     */
+    public static final Profile QUICK = new Profile("quick", forks(1), Map.ofEntries(
+            Map.entry("ReserveSpaceBenchmark", new Settings(Optional.empty(), Optional.empty(), Optional.of(6),
+                    Map.of("strategy", RESERVATIONS))),
+            Map.entry("DurableAppendBenchmark", run(1, 1, 12, Map.of("writePath", List.of(WritePath.FDATASYNC_EACH.name())))),
+            Map.entry("BufferedAppendBenchmark", new Settings(Optional.empty(), Optional.empty(), Optional.of(8),
+                    Map.of("strategy", names(Strategy.NONE, Strategy.FALLOCATE, Strategy.ZERO_FILLED, Strategy.RECYCLED,
+                            Strategy.CHUNKED_KEEP_SIZE)))),
+            Map.entry("RotatingLogBenchmark.oneWriter", run(1, 1, 4,
+                    Map.of("strategy", names(Strategy.NONE, Strategy.ZERO_FILLED, Strategy.RECYCLED)))),
             // Each of four writers appends a quarter per iteration: 17 iterations pass its first switch.
-            "RotatingLogBenchmark.fourWriters", new Settings(Optional.of(1), Optional.of(1), Optional.of(16),
-                    Map.of("strategy", names(Strategy.NONE, Strategy.ZERO_FILLED, Strategy.RECYCLED)))));
-
-    /**
-     * {@code make bench-full}, the publication profile: every workload, strategy and write path,
-     * 30 samples a point, reserve sizes up to 1 GiB. The filesystem benchmarks run one JVM of
-     * 30 measured iterations: their variance is the filesystem's, met afresh by every iteration's
-     * new file, and a JVM start per point less is what keeps the matrix within 40 minutes
-     * (docs/benchmarks.md). The call-overhead benchmarks keep three JVMs of 10: at nanoseconds,
-     * the JIT's choices differ from JVM to JVM. The rotating log runs 2 + 30 iterations of
-     * 16 MiB in its one JVM: 512 MiB a point, the log's steady state.
-     */
-    public static final Profile FULL = new Profile("full", iterations(1, 1, 30), Map.of(
-            "ReserveSpaceBenchmark", params(Map.of("size", List.of("1048576", "67108864", "1073741824"),
-                    "strategy", RESERVATIONS)),
-            "BindingOverheadBenchmark", new Settings(Optional.of(3), Optional.empty(), Optional.of(10), Map.of()),
-            "EventOverheadBenchmark", new Settings(Optional.of(3), Optional.empty(), Optional.of(10), Map.of()),
-            "RotatingLogBenchmark", iterations(1, 2, 30)));
+            Map.entry("RotatingLogBenchmark.fourWriters", run(1, 1, 16,
+                    Map.of("strategy", names(Strategy.NONE, Strategy.ZERO_FILLED, Strategy.RECYCLED)))),
+            Map.entry("FragmentationBenchmark", iterations(3)),
+            Map.entry("CollapseRangeBenchmark", iterations(5)),
+            Map.entry("PunchHoleBenchmark", iterations(5)),
+            Map.entry("InsertRangeBenchmark", iterations(5)),
+            Map.entry("BindingOverheadBenchmark", iterations(5)),
+            // Two forks, as the class had before its annotations said the publication profile.
+            Map.entry("EventOverheadBenchmark", new Settings(Optional.of(2), Optional.empty(), Optional.of(5), Map.of()))));
 
     /** The profile called {@code name}, if there is one. */
     public static Optional<Profile> named(String name) {

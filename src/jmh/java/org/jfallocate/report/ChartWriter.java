@@ -334,7 +334,7 @@ public final class ChartWriter {
                 ? java.util.OptionalDouble.of(rate * m.error().getAsDouble() * us / t) : m.error();
         return new Measurement(m.runId(), m.host(), m.kernel(), m.jdk(), m.cpu(), m.fsType(), m.device(), m.benchmark(),
                 m.strategy(), m.sizeBytes(), m.recordBytes(), m.syncEvery(), m.metric(), "ops/s",
-                java.util.OptionalDouble.of(rate), error, m.samples(), m.note(), m.line());
+                java.util.OptionalDouble.of(rate), error, m.samples(), m.note(), m.params(), m.line());
     }
 
     /** Factor to ops/s for throughput units, to µs for time units, 1 otherwise. */

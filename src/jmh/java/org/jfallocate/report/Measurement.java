@@ -27,12 +27,14 @@ import java.util.OptionalLong;
  * @param error the 99.9% confidence half-width; empty when JMH gives none
  * @param samples samples behind the value
  * @param note free text; for {@code unsupported} the reason
+ * @param params the point's other parameters, {@code name=value;...} (e.g. {@code cache=cold}), empty if none
  * @param line the line of results.csv this came from, for error messages
  */
 public record Measurement(String runId, String host, String kernel, String jdk, String cpu, String fsType,
                           String device, String benchmark, String strategy, OptionalLong sizeBytes,
                           OptionalLong recordBytes, OptionalLong syncEvery, String metric, String unit,
-                          OptionalDouble value, OptionalDouble error, OptionalLong samples, String note, int line) {
+                          OptionalDouble value, OptionalDouble error, OptionalLong samples, String note, String params,
+                          int line) {
 
     /** The metric name of JMH's primary result. */
     public static final String SCORE = "score";
@@ -64,7 +66,7 @@ public record Measurement(String runId, String host, String kernel, String jdk, 
             name = benchmark.substring(0, dot) + RIVALS.stream().filter(r -> r.contains(strategy)).findFirst()
                     .map(r -> ": " + String.join(" vs ", r)).orElse("");
         }
-        return new Workload(name, sizeBytes, recordBytes, syncEvery);
+        return new Workload(name, sizeBytes, recordBytes, syncEvery, params);
     }
 
     /** The suite's variant name of a benchmark method: collapseRange -> COLLAPSE_RANGE. */

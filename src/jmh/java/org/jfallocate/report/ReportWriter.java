@@ -160,7 +160,13 @@ public final class ReportWriter {
         for (Run r : runs) {
             // Copying the lines keeps each number's text as the suite wrote it; the loader checked the header.
             String text = Files.readString(r.dir().resolve("results.csv"), StandardCharsets.UTF_8);
-            sb.append(text, text.indexOf('\n') + 1, text.length());
+            if (text.startsWith(String.join(",", RunLoader.COLUMNS) + "\n")) {
+                sb.append(text, text.indexOf('\n') + 1, text.length());
+            } else {
+                // A run written before the last columns existed: they are empty in its rows.
+                String empty = ",".repeat(RunLoader.COLUMNS.size() - RunLoader.EARLIER_COLUMNS.size());
+                text.lines().skip(1).forEach(line -> sb.append(line).append(empty).append('\n'));
+            }
         }
         return sb.toString();
     }

@@ -23,6 +23,9 @@ public final class RunLoader {
     /** The columns of results.csv, in the contract's order: the suite's own list. */
     public static final List<String> COLUMNS = org.jfallocate.bench.CsvRow.COLUMNS;
 
+    /** The columns of runs written before params, forks and iterations were added: such runs still load. */
+    static final List<String> EARLIER_COLUMNS = COLUMNS.subList(0, COLUMNS.indexOf("params"));
+
     private RunLoader() {
     }
 
@@ -39,11 +42,11 @@ public final class RunLoader {
         }
         Path csv = dir.resolve("results.csv");
         List<Measurement> measurements = new ArrayList<>();
-        for (StrictCsv.Row row : StrictCsv.read(csv, COLUMNS)) {
+        for (StrictCsv.Row row : StrictCsv.read(csv, EARLIER_COLUMNS)) {
             measurements.add(toMeasurement(row));
         }
         String header = Files.readString(csv, StandardCharsets.UTF_8).lines().findFirst().orElse("");
-        if (!header.equals(String.join(",", COLUMNS))) {
+        if (!header.equals(String.join(",", COLUMNS)) && !header.equals(String.join(",", EARLIER_COLUMNS))) {
             throw BadResultsException.at(csv, 1, "columns must be exactly, in this order: " + String.join(",", COLUMNS)
                     + " (header is: " + header + ")");
         }
@@ -102,7 +105,8 @@ public final class RunLoader {
                 row.get("cpu"), required(row, "fs_type"), row.get("device"), required(row, "benchmark"),
                 row.get("strategy"), integer(row, "size_bytes"), integer(row, "record_bytes"),
                 integer(row, "sync_every"), metric, valueless ? row.get("unit") : required(row, "unit"), value,
-                decimal(row, "error"), integer(row, "samples"), row.get("note"), row.line());
+                decimal(row, "error"), integer(row, "samples"), row.get("note"),
+                java.util.Objects.requireNonNullElse(row.get("params"), ""), row.line());
     }
 
     private static String required(StrictCsv.Row row, String column) {

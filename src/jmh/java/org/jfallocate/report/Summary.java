@@ -56,7 +56,8 @@ public final class Summary {
         return u.benchmark().equals(w.benchmark())
                 && (u.sizeBytes().isEmpty() || u.sizeBytes().equals(w.sizeBytes()))
                 && (u.recordBytes().isEmpty() || u.recordBytes().equals(w.recordBytes()))
-                && (u.syncEvery().isEmpty() || u.syncEvery().equals(w.syncEvery()));
+                && (u.syncEvery().isEmpty() || u.syncEvery().equals(w.syncEvery()))
+                && (u.params().isEmpty() || List.of(w.params().split(";")).containsAll(List.of(u.params().split(";"))));
     }
 
     private static Optional<SummaryRow> row(Run run, String fs, Workload w, List<Measurement> scores,

@@ -13,9 +13,10 @@ import java.util.OptionalLong;
  * @param sizeBytes file or range size, if any
  * @param recordBytes record size, if any
  * @param syncEvery records per fsync, if any
+ * @param params the other parameters, {@code name=value;...} as results.csv has them, empty if none
  */
-public record Workload(String benchmark, OptionalLong sizeBytes, OptionalLong recordBytes, OptionalLong syncEvery)
-        implements Comparable<Workload> {
+public record Workload(String benchmark, OptionalLong sizeBytes, OptionalLong recordBytes, OptionalLong syncEvery,
+                       String params) implements Comparable<Workload> {
 
     /** What a workload measures, told from its benchmark name and parameters. */
     public enum Kind {
@@ -50,7 +51,8 @@ public record Workload(String benchmark, OptionalLong sizeBytes, OptionalLong re
             .thenComparing(Workload::benchmark)
             .thenComparingLong(w -> w.recordBytes.orElse(-1))
             .thenComparingLong(w -> w.syncEvery.orElse(-1))
-            .thenComparingLong(w -> w.sizeBytes.orElse(-1));
+            .thenComparingLong(w -> w.sizeBytes.orElse(-1))
+            .thenComparing(Workload::params);
 
     /** @return the kind, from the benchmark's name first and its parameters second */
     public Kind kind() {
@@ -81,6 +83,9 @@ public record Workload(String benchmark, OptionalLong sizeBytes, OptionalLong re
         recordBytes.ifPresent(r -> parts.add(Numbers.bytes(r) + " records"));
         syncEvery.ifPresent(s -> parts.add(s == 0 ? "no sync" : "sync every " + s));
         sizeBytes.ifPresent(s -> parts.add(Numbers.bytes(s)));
+        if (!params.isEmpty()) {
+            parts.add(params.replace(";", ", "));
+        }
         return String.join(", ", parts);
     }
 

@@ -63,7 +63,7 @@ class ResultsCsvTest {
               },
               {
                 "jmhVersion" : "1.37",
-                "benchmark" : "org.jfallocate.bench.HoleOperationsBenchmark.collapseRange",
+                "benchmark" : "org.jfallocate.bench.CollapseRangeBenchmark.collapseRange",
                 "mode" : "ss",
                 "params" : { "dir" : "/mnt/xfs/bench" },
                 "primaryMetric" : { "score" : 0.00001, "scoreError" : "NaN", "scoreUnit" : "ms/op", "rawData" : [ [ 0.00001 ] ] },
@@ -119,7 +119,7 @@ class ResultsCsvTest {
         assertEquals(List.of("JFALLOCATE", "B/op", "0.0001", "0.0002", "2"), List.of(norm.get(8), norm.get(13), norm.get(14),
                 norm.get(15), norm.get(16)));
 
-        List<String> collapse = byMetric.get("HoleOperationsBenchmark.collapseRange:score");
+        List<String> collapse = byMetric.get("CollapseRangeBenchmark.collapseRange:score");
         assertEquals("COLLAPSE_RANGE", collapse.get(8), "a benchmark without strategy is named by its method");
         assertEquals("0.00001", collapse.get(14), "no exponent, no locale");
         assertEquals("", collapse.get(15), "one sample: no error");

@@ -32,12 +32,18 @@ final class RunFixture {
 
     RunFixture row(String fs, String benchmark, String strategy, String size, String record, String sync,
                    String metric, String unit, String value, String error, String note) {
+        return row(fs, benchmark, strategy, size, record, sync, metric, unit, value, error, note, "");
+    }
+
+    /** A row with other parameters ({@code params} column, e.g. {@code cache=cold}). */
+    RunFixture row(String fs, String benchmark, String strategy, String size, String record, String sync,
+                   String metric, String unit, String value, String error, String note, String params) {
         if (!filesystems.contains(fs)) {
             filesystems.add(fs);
         }
         rows.add(String.join(",", runId, host, "6.18.0", "OpenJDK 64-Bit Server VM 25+36", "\"Test CPU, 2 cores\"", fs,
                 fs.equals("tmpfs") ? "tmpfs" : "/dev/loop" + filesystems.indexOf(fs), benchmark, strategy, size, record,
-                sync, metric, unit, value, error, "5", note, "", "1", "5"));
+                sync, metric, unit, value, error, "5", note, params, "1", "5"));
         return this;
     }
 

@@ -1,0 +1,74 @@
+package org.jfallocate.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/** The budgets: per-benchmark settings, the user's options over them, and annotations that say the full profile. */
+class ProfileTest {
+
+    @Test
+    void aMethodsSettings_winOverItsClasss_whichWinOverTheDefaults() {
+        Profile.Settings defaults = new Profile.Settings(Optional.of(1), Optional.of(1), Optional.of(5), Map.of("size", List.of("1")));
+        Profile p = new Profile("test", defaults, Map.of(
+                "A", new Profile.Settings(Optional.empty(), Optional.empty(), Optional.of(7), Map.of()),
+                "A.m", new Profile.Settings(Optional.of(2), Optional.empty(), Optional.empty(), Map.of("size", List.of("2")))));
+        assertEquals(new Profile.Settings(Optional.of(2), Optional.of(1), Optional.of(7), Map.of("size", List.of("2"))),
+                p.settingsFor("A.m"));
+        assertEquals(new Profile.Settings(Optional.of(1), Optional.of(1), Optional.of(7), Map.of("size", List.of("1"))),
+                p.settingsFor("A.other"));
+        assertEquals(defaults, p.settingsFor("B.m"));
+    }
+
+    @Test
+    void theUsersOptions_winOverTheProfile() throws Exception {
+        Profile.Settings s = Profile.QUICK.settingsFor("DurableAppendBenchmark.append");
+        Options quick = build(s, new CommandLineOptions());
+        assertEquals(1, quick.getForkCount().get());
+        assertEquals(12, quick.getMeasurementIterations().get(), "the headline's 12 samples");
+
+        CommandLineOptions user = new CommandLineOptions("-f", "2", "-i", "1");
+        Options mine = build(s, user);
+        assertEquals(2, mine.getForkCount().get());
+        assertEquals(1, mine.getMeasurementIterations().get());
+
+        Options full = build(Profile.FULL.settingsFor("ReserveSpaceBenchmark.reserve"), new CommandLineOptions("-p", "size=4096"));
+        assertEquals(List.of("4096"), List.copyOf(full.getParameter("size").get()));
+        Options fullSizes = build(Profile.FULL.settingsFor("ReserveSpaceBenchmark.reserve"), new CommandLineOptions());
+        assertEquals(List.of("1048576", "67108864", "1073741824"), List.copyOf(fullSizes.getParameter("size").get()));
+    }
+
+    /**
+     * What the annotations say is what the publication profile runs: FULL changes no fork or
+     * iteration count, and every class gives 30 samples a point; one JVM of 30 for the
+     * filesystem benchmarks (the budget), three of 10 where the JIT varies between JVMs.
+     */
+    @Test
+    void theAnnotations_sayWhatTheFullProfileRuns() {
+        for (Class<?> c : List.of(ReserveSpaceBenchmark.class, DurableAppendBenchmark.class, BufferedAppendBenchmark.class,
+                RotatingLogBenchmark.class, FragmentationBenchmark.class, CollapseRangeBenchmark.class, PunchHoleBenchmark.class,
+                InsertRangeBenchmark.class, BindingOverheadBenchmark.class, EventOverheadBenchmark.class)) {
+            Profile.Settings full = Profile.FULL.settingsFor(c.getSimpleName() + ".any");
+            boolean callOverhead = c == BindingOverheadBenchmark.class || c == EventOverheadBenchmark.class;
+            assertEquals(callOverhead ? 3 : 1, c.getAnnotation(Fork.class).value(), c.getSimpleName());
+            assertEquals(callOverhead ? 10 : 30, c.getAnnotation(Measurement.class).iterations(), c.getSimpleName());
+            assertEquals(Optional.empty(), full.forks(), c.getSimpleName());
+            assertEquals(Optional.empty(), full.measurementIterations(), c.getSimpleName());
+        }
+    }
+
+    private static Options build(Profile.Settings s, CommandLineOptions user) {
+        var b = new OptionsBuilder().parent(user);
+        s.applyTo(b, user);
+        return b.build();
+    }
+}
