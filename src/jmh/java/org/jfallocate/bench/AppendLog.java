@@ -6,70 +6,118 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.LongConsumer;
 
 /**
- * A log file reserved with a {@link Strategy} and then filled with fixed-size records from
- * offset 0, as a write-ahead log writes its segment. The reservation is made durable
- * (fsync) when the log is created, so that the appends pay only for their own work.
+ * A log file prepared with a {@link Strategy} and then filled with fixed-size records from
+ * offset 0, as a write-ahead log writes its segment. The preparation is made durable (fsync)
+ * when the log is created, so that the appends pay only for their own work and for what the
+ * strategy does while they run ({@link AppendHooks}). The appends go through the spec's
+ * {@link WritePath}: opened with O_DSYNC or O_DIRECT where it says so, from an aligned buffer.
  */
 final class AppendLog implements AutoCloseable {
     private final Path path;
-    private final RandomAccessFile file;
+    private final LogSpec spec;
     private final FileChannel channel;
+    private final AppendHooks hooks;
     private final ByteBuffer record;
+    private final LongConsumer latencies;
     private long position;
+    private long unsynced;
 
-    private AppendLog(Path path, RandomAccessFile file, int recordBytes) {
+    private AppendLog(Path path, LogSpec spec, LongConsumer latencies) throws IOException {
         this.path = path;
-        this.file = file;
-        this.channel = file.getChannel();
-        this.record = ByteBuffer.allocateDirect(recordBytes);
-        for (int i = 0; i < recordBytes; i++) {
-            // Not zeros: nothing below may recognise and skip a zero block.
-            record.put(i, (byte) (i * 31 + 7));
-        }
-    }
-
-    /** Creates the file at {@code path} and reserves {@code reserveBytes} with {@code strategy}. */
-    static AppendLog create(Path path, Strategy strategy, long reserveBytes, int recordBytes) throws IOException {
-        RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw");
+        this.spec = spec;
+        this.latencies = latencies;
+        this.channel = spec.writePath() == null ? FileChannel.open(path, java.nio.file.StandardOpenOption.WRITE)
+                : spec.writePath().open(path);
         try {
-            strategy.reserve(file, reserveBytes);
-            file.getChannel().force(true);
-            return new AppendLog(path, file, recordBytes);
+            int alignment = spec.writePath() == null ? 1 : spec.writePath().alignment(path.getParent());
+            if (spec.recordBytes() % alignment != 0) {
+                throw new IllegalArgumentException("recordBytes must be a multiple of the block size " + alignment
+                        + " for " + spec.writePath() + " (O_DIRECT), was " + spec.recordBytes());
+            }
+            this.record = WritePath.recordBuffer(spec.recordBytes(), alignment);
+            this.hooks = spec.strategy().hooks(spec.chunkBytes());
         } catch (IOException | RuntimeException e) {
-            file.close();
+            channel.close();
             throw e;
         }
     }
 
     /**
-     * Appends {@code records} records, calling fdatasync after every {@code syncEvery}-th
-     * (never when it is 0), and records each record's latency, its sync included, and the
-     * call's throughput in records per second (secondary result {@code throughput}).
+     * Creates the file at {@code path} and prepares it with the spec's strategy, durably.
+     *
+     * @param latencies receives every record's latency in nanoseconds, its sync and the strategy's hook included
+     */
+    static AppendLog create(Path path, LogSpec spec, LongConsumer latencies) throws IOException {
+        try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw")) {
+            spec.strategy().reserve(file, spec.fileBytes());
+            file.getChannel().force(true);
+        }
+        return new AppendLog(path, spec, latencies);
+    }
+
+    /** Opens a file written before (a recycled segment) to overwrite it from offset 0. */
+    static AppendLog reuse(Path path, LogSpec spec, LongConsumer latencies) throws IOException {
+        return new AppendLog(path, spec, latencies);
+    }
+
+    /**
+     * Appends {@code records} records through the write path, calling fdatasync after every
+     * {@code syncEvery}-th, and hands each record's latency to the consumer.
      *
      * @return the file position reached, so the work cannot be optimised away
      */
-    long append(int records, int syncEvery) throws IOException {
-        long begin = System.nanoTime();
-        for (int i = 1; i <= records; i++) {
+    long append(long records) throws IOException {
+        int syncEvery = spec.writePath() == null ? 0 : spec.writePath().syncEvery();
+        for (long i = 0; i < records; i++) {
             long start = System.nanoTime();
+            hooks.beforeWrite(channel, position, spec.recordBytes());
             record.clear();
             while (record.hasRemaining()) {
                 position += channel.write(record, position);
             }
-            if (syncEvery > 0 && i % syncEvery == 0) {
+            if (syncEvery > 0 && ++unsynced == syncEvery) {
                 channel.force(false);
+                unsynced = 0;
             }
-            SecondaryMetrics.recordLatencyNanos(System.nanoTime() - start);
+            latencies.accept(System.nanoTime() - start);
         }
-        SecondaryMetrics.gauge("throughput", "ops/s", records * 1e9 / Math.max(1, System.nanoTime() - begin));
         return position;
     }
 
+    /**
+     * Ends the appends as a log closes a full segment: syncs what the last sync left out and
+     * lets the strategy trim what it reserved ({@link AppendHooks#close}).
+     */
+    void finish() throws IOException {
+        if (unsynced > 0) {
+            channel.force(false);
+            unsynced = 0;
+        }
+        hooks.close(channel, position);
+    }
+
+    /** Bytes appended so far. */
+    long position() {
+        return position;
+    }
+
+    /** The file. */
+    Path path() {
+        return path;
+    }
+
+    /** Closes the file and keeps it (to recycle or delete later). */
+    void closeKeeping() throws IOException {
+        channel.close();
+    }
+
+    /** Closes and deletes the file. */
     @Override
     public void close() throws IOException {
-        file.close();
+        channel.close();
         Files.deleteIfExists(path);
     }
 }

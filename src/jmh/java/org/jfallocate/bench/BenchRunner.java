@@ -180,7 +180,8 @@ public final class BenchRunner {
             if (Files.exists(json)) {
                 rows.addAll(JmhJsonConverter.rows(json, context, histograms()));
             }
-            rows.addAll(gaps.unsupportedRows(context, selected));
+            rows.addAll(gaps.unsupportedRows(context, selected,
+                    (name, param, value) -> asked(profile.settingsFor(name), user, param, value)));
             Set<String> ran = new LinkedHashSet<>();
             results.forEach(r -> ran.add(HistogramNames.simpleName(r.getParams().getBenchmark())));
             rows.addAll(failedRows(context, runnable, ran));
@@ -244,8 +245,14 @@ public final class BenchRunner {
                     .result(json.toString())
                     .addProfiler(GCProfiler.class)
                     .addProfiler(MetricsProfiler.class, histograms().toAbsolutePath().toString());
-            settings.applyTo(options, user);
-            gaps.withValues().forEach(g -> options.param(g.param(), g.supported().toArray(String[]::new)));
+            settings.without(GatedParams.ALL.keySet()).applyTo(options, user);
+            // A profile naming values of a gated parameter narrows it to those (the user's -p wins).
+            gaps.withValues().forEach(g -> {
+                List<String> values = g.supported().stream().filter(v -> asked(settings, user, g.param(), v)).toList();
+                if (!values.isEmpty()) {
+                    options.param(g.param(), values.toArray(String[]::new));
+                }
+            });
             // Includes and excludes add to the user's: name this group exactly and exclude everything else.
             for (String name : all) {
                 String exact = "\\." + name.replace(".", "\\.") + "$";
@@ -256,6 +263,15 @@ public final class BenchRunner {
                 }
             }
             return options.build();
+        }
+
+        /**
+         * Whether a value of a gated parameter is asked for: always when the user named the
+         * parameter ({@code -p}), else when the profile's settings do not narrow it or list it.
+         */
+        private static boolean asked(Profile.Settings settings, CommandLineOptions user, String param, String value) {
+            return user.getParameter(param).hasValue() || !settings.params().containsKey(param)
+                    || settings.params().get(param).contains(value);
         }
 
         /** Benchmarks that should have run but left no result: JMH reported an exception for every run of them. */

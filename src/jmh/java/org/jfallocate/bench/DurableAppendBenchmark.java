@@ -19,21 +19,23 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The write-ahead-log question: 4 KiB records appended into a file reserved with each
- * strategy, with fdatasync after every record or after every 16th.
+ * The write-ahead-log question: 4 KiB records appended into a file prepared with each
+ * strategy, made durable by each {@link WritePath}: fdatasync after every record or after
+ * every 16th, O_DSYNC, or O_DIRECT|O_DSYNC.
  *
  * <p>Filling a file has no steady state (a full file must be replaced, and that is not the
  * cost asked about), so every iteration gets a fresh file, reserved and synced in the
  * iteration's setup, and one measured call fills it: {@value #RECORDS} records. The score is
- * the mean time per record; the records per second ({@code throughput}) and the HdrHistogram
- * percentiles of the single records come out as secondary results through {@link MetricsProfiler}.
+ * the mean time per record, the strategy's work at close ({@link AppendLog#finish}) included;
+ * the records per second ({@code throughput}) and the HdrHistogram percentiles of the single
+ * records come out as secondary results through {@link MetricsProfiler}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 1)
-@Measurement(iterations = 10)
-@Fork(value = 3, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"})
+@Measurement(iterations = 30)
+@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"})
 public class DurableAppendBenchmark {
     /**
      * Records per measured call: 2 MiB of 4 KiB records. Small, because an fdatasync on a
@@ -45,17 +47,21 @@ public class DurableAppendBenchmark {
     @Param(".")
     public String dir;
 
-    /** How the log file's space is reserved before the appends. */
+    /** How the log file's space is prepared before (and, for CHUNKED_KEEP_SIZE, during) the appends. */
     @Param
     public Strategy strategy;
 
-    /** fdatasync after every this many records. */
-    @Param({"1", "16"})
-    public int syncEvery;
+    /** How the appends are made durable. */
+    @Param
+    public WritePath writePath;
 
     /** Bytes per record. */
     @Param("4096")
     public int recordBytes;
+
+    /** The reservation step of CHUNKED_KEEP_SIZE (the other strategies ignore it). */
+    @Param("1048576")
+    public long chunkBytes;
 
     private ScratchDir scratch;
     private AppendLog log;
@@ -67,14 +73,19 @@ public class DurableAppendBenchmark {
 
     @Setup(Level.Iteration)
     public void reserveLog() throws IOException {
-        log = AppendLog.create(scratch.newFile("wal"), strategy, (long) RECORDS * recordBytes, recordBytes);
+        LogSpec spec = new LogSpec(strategy, (long) RECORDS * recordBytes, recordBytes, writePath, chunkBytes);
+        log = AppendLog.create(scratch.newFile("wal"), spec, SecondaryMetrics::recordLatencyNanos);
     }
 
-    /** Fills the reserved log with durable appends. */
+    /** Fills the prepared log with durable appends and closes it as a log closes a full segment. */
     @Benchmark
     @OperationsPerInvocation(RECORDS)
     public long append() throws IOException {
-        return log.append(RECORDS, syncEvery);
+        long begin = System.nanoTime();
+        long end = log.append(RECORDS);
+        log.finish();
+        SecondaryMetrics.throughput(RECORDS, System.nanoTime() - begin);
+        return end;
     }
 
     @TearDown(Level.Iteration)

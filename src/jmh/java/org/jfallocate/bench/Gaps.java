@@ -87,8 +87,22 @@ record Gaps(Map<String, Gate> gates, Map<String, String> methods) {
         return skipped;
     }
 
+    /** Whether a benchmark ("Class.method") is asked to run with this value of a gated parameter. */
+    @FunctionalInterface
+    interface Asked {
+        boolean test(String benchmark, String param, String value);
+    }
+
     /** The unsupported rows of {@code selected}: each refused value of each of its gated parameters, each unmet method. */
     List<CsvRow> unsupportedRows(CsvRow.Context context, Map<String, Set<String>> selected) {
+        return unsupportedRows(context, selected, (benchmark, param, value) -> true);
+    }
+
+    /**
+     * The unsupported rows of {@code selected}: each refused value of each of its gated
+     * parameters that it is {@code asked} to run with, each unmet method.
+     */
+    List<CsvRow> unsupportedRows(CsvRow.Context context, Map<String, Set<String>> selected, Asked asked) {
         List<CsvRow> rows = new ArrayList<>();
         selected.forEach((name, params) -> {
             // As the measured rows name it: the strategy, or for a benchmark without one its method.
@@ -96,9 +110,12 @@ record Gaps(Map<String, Gate> gates, Map<String, String> methods) {
             for (Gate g : gates.values()) {
                 if (params.contains(g.param())) {
                     boolean isStrategy = g.param().equals("strategy");
-                    g.unsupported().forEach((value, why) -> rows.add(CsvRow.unsupported(context,
-                            new CsvRow.Point(name, isStrategy ? value : variant, "", "", "",
-                                    isStrategy ? "" : g.param() + "=" + value, "", ""), why)));
+                    g.unsupported().forEach((value, why) -> {
+                        if (asked.test(name, g.param(), value)) {
+                            rows.add(CsvRow.unsupported(context, new CsvRow.Point(name, isStrategy ? value : variant, "", "", "",
+                                    isStrategy ? "" : g.param() + "=" + value, "", ""), why));
+                        }
+                    });
                 }
             }
             if (methods.containsKey(name)) {

@@ -15,5 +15,6 @@ final class GatedParams {
     /** Parameter name to every value it can take, in the order JMH lists them. */
     static final Map<String, List<? extends Requirement.Gated>> ALL = Map.of(
             "strategy", List.of(Strategy.values()),
+            "writePath", List.of(WritePath.values()),
             "cache", List.of(Cache.values()));
 }

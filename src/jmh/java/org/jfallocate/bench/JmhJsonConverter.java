@@ -34,7 +34,8 @@ public final class JmhJsonConverter {
      * Secondary results kept; the GC profiler's other counters are left in the JSON, and so is
      * its bytes per op for single-shot benchmarks.
      */
-    static final Set<String> SECONDARY = Set.of("extents", "throughput", "gc.alloc.rate.norm");
+    static final Set<String> SECONDARY = Set.of("extents", "throughput", "gc.alloc.rate.norm",
+            "prepare_ms", "switch_us", "switches");
 
     /** Parameters with a column of their own; the others go into {@code params}. */
     private static final Set<String> OWN_COLUMNS = Set.of("dir", "strategy", "size", "recordBytes", "syncEvery");
@@ -92,8 +93,23 @@ public final class JmhJsonConverter {
         String forks = primary.has("rawData") ? Integer.toString(primary.getAsJsonArray("rawData").size()) : "";
         String iterations = b.has("measurementIterations") ? b.get("measurementIterations").getAsString() : "";
         return new CsvRow.Point(benchmark, params.getOrDefault("strategy", variantOf(benchmark)),
-                params.getOrDefault("size", ""), params.getOrDefault("recordBytes", ""), params.getOrDefault("syncEvery", ""),
+                params.getOrDefault("size", ""), params.getOrDefault("recordBytes", ""), syncEvery(params),
                 other.toString(), forks, iterations);
+    }
+
+    /**
+     * The sync_every column: the parameter, or the fdatasync write paths' interval (the write
+     * path itself stays in {@code params}, so that O_DSYNC and O_DIRECT points are told apart).
+     */
+    private static String syncEvery(Map<String, String> params) {
+        if (params.containsKey("syncEvery")) {
+            return params.get("syncEvery");
+        }
+        if (params.containsKey("writePath")) {
+            int n = WritePath.valueOf(params.get("writePath")).syncEvery();
+            return n > 0 ? Integer.toString(n) : "";
+        }
+        return "";
     }
 
     private static CsvRow row(CsvRow.Context c, CsvRow.Point point, String metric, JsonObject result) {

@@ -43,6 +43,16 @@ public record Profile(String name, Settings defaults, Map<String, Settings> over
                     other.measurementIterations.or(() -> measurementIterations), Map.copyOf(merged));
         }
 
+        /**
+         * These settings without the values of {@code names}: JMH adds up the values of a
+         * parameter given twice, so the gated ones are passed once, by the runner.
+         */
+        Settings without(java.util.Set<String> names) {
+            Map<String, List<String>> kept = new java.util.TreeMap<>(params);
+            kept.keySet().removeAll(names);
+            return new Settings(forks, warmupIterations, measurementIterations, Map.copyOf(kept));
+        }
+
         /** Applies these settings to {@code options}, except where {@code user} set the same option. */
         void applyTo(ChainedOptionsBuilder options, CommandLineOptions user) {
             if (!user.getForkCount().hasValue()) {
@@ -62,29 +72,6 @@ public record Profile(String name, Settings defaults, Map<String, Settings> over
         }
     }
 
-    /**
-     * {@code make bench-full}, the publication profile: what the benchmarks' annotations say
-     * (three JVMs, 10 measured iterations each: 30 samples a point), and reserve sizes up to 1 GiB.
-     */
-    public static final Profile FULL = new Profile("full", Settings.ANNOTATIONS,
-            Map.of("ReserveSpaceBenchmark", params("size", "1048576", "67108864", "1073741824")));
-
-    /**
-     * {@code make bench}: one JVM per point and fewer iterations, for a first look in minutes on
-     * a 2-core machine, not for publication.
-     */
-    public static final Profile QUICK = new Profile("quick", forks(1), Map.ofEntries(
-            Map.entry("ReserveSpaceBenchmark", iterations(6)),
-            Map.entry("DurableAppendBenchmark", iterations(5)),
-            Map.entry("BufferedAppendBenchmark", iterations(8)),
-            Map.entry("FragmentationBenchmark", iterations(3)),
-            Map.entry("CollapseRangeBenchmark", iterations(5)),
-            Map.entry("PunchHoleBenchmark", iterations(5)),
-            Map.entry("InsertRangeBenchmark", iterations(5)),
-            Map.entry("BindingOverheadBenchmark", iterations(5)),
-            // Two forks, as the class had before its annotations said the publication profile.
-            Map.entry("EventOverheadBenchmark", new Settings(Optional.of(2), Optional.empty(), Optional.of(5), Map.of()))));
-
     private static Settings forks(int forks) {
         return new Settings(Optional.of(forks), Optional.empty(), Optional.empty(), Map.of());
     }
@@ -93,9 +80,60 @@ public record Profile(String name, Settings defaults, Map<String, Settings> over
         return new Settings(Optional.empty(), Optional.empty(), Optional.of(measurementIterations), Map.of());
     }
 
+    private static Settings run(int forks, int warmups, int measurements, Map<String, List<String>> params) {
+        return new Settings(Optional.of(forks), Optional.of(warmups), Optional.of(measurements), params);
+    }
+
     private static Settings params(String param, String... values) {
         return new Settings(Optional.empty(), Optional.empty(), Optional.empty(), Map.of(param, List.of(values)));
     }
+
+    private static List<String> names(Strategy... strategies) {
+        return java.util.Arrays.stream(strategies).map(Enum::name).toList();
+    }
+
+    /** ReserveSpaceBenchmark compares the strategies that act once, before any write. */
+    private static final List<String> RESERVATIONS = Strategy.RESERVATIONS.stream().map(Enum::name).sorted().toList();
+    private static final List<String> FULL_SIZES = List.of("1048576", "67108864", "1073741824");
+
+    /**
+     * {@code make bench-full}, the publication profile: what the benchmarks' annotations say
+     * (30 samples a point: one JVM of 30 measured iterations for the filesystem benchmarks,
+     * whose variance is the filesystem's, met afresh by every iteration's new file, and which
+     * fit the 40-minute budget only with a JVM start per point less, docs/benchmarks.md; three
+     * JVMs of 10 for the call-overhead ones, where the JIT's choices differ from JVM to JVM),
+     * reserve sizes up to 1 GiB, and ReserveSpace's strategies.
+     */
+    public static final Profile FULL = new Profile("full", Settings.ANNOTATIONS, Map.of(
+            "ReserveSpaceBenchmark", new Settings(Optional.empty(), Optional.empty(), Optional.empty(),
+                    Map.of("size", FULL_SIZES, "strategy", RESERVATIONS))));
+
+    /**
+     * {@code make bench}: one JVM per point and fewer iterations, under 10 minutes on a 2-core
+     * machine for everything, spent on the headline question: durable 4 KiB appends with
+     * fdatasync after every record, every strategy, 12 samples a point (docs/benchmarks.md has
+     * the arithmetic). The other write paths are left to the full profile; the rotating log runs
+     * three strategies, long enough for a segment switch of every writer.
+     */
+    public static final Profile QUICK = new Profile("quick", forks(1), Map.ofEntries(
+            Map.entry("ReserveSpaceBenchmark", new Settings(Optional.empty(), Optional.empty(), Optional.of(6),
+                    Map.of("strategy", RESERVATIONS))),
+            Map.entry("DurableAppendBenchmark", run(1, 1, 12, Map.of("writePath", List.of(WritePath.FDATASYNC_EACH.name())))),
+            Map.entry("BufferedAppendBenchmark", new Settings(Optional.empty(), Optional.empty(), Optional.of(8),
+                    Map.of("strategy", names(Strategy.NONE, Strategy.FALLOCATE, Strategy.ZERO_FILLED, Strategy.RECYCLED,
+                            Strategy.CHUNKED_KEEP_SIZE)))),
+            Map.entry("RotatingLogBenchmark.oneWriter", run(1, 1, 4,
+                    Map.of("strategy", names(Strategy.NONE, Strategy.ZERO_FILLED, Strategy.RECYCLED)))),
+            // Each of four writers appends a quarter per iteration: 17 iterations pass its first switch.
+            Map.entry("RotatingLogBenchmark.fourWriters", run(1, 1, 16,
+                    Map.of("strategy", names(Strategy.NONE, Strategy.ZERO_FILLED, Strategy.RECYCLED)))),
+            Map.entry("FragmentationBenchmark", iterations(3)),
+            Map.entry("CollapseRangeBenchmark", iterations(5)),
+            Map.entry("PunchHoleBenchmark", iterations(5)),
+            Map.entry("InsertRangeBenchmark", iterations(5)),
+            Map.entry("BindingOverheadBenchmark", iterations(5)),
+            // Two forks, as the class had before its annotations said the publication profile.
+            Map.entry("EventOverheadBenchmark", new Settings(Optional.of(2), Optional.empty(), Optional.of(5), Map.of()))));
 
     /** The profile called {@code name}, if there is one. */
     public static Optional<Profile> named(String name) {
