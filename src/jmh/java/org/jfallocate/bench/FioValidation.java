@@ -175,16 +175,21 @@ public final class FioValidation {
      * One {@link DurableAppendBenchmark} iteration, timed as JMH's single shot times it, with the
      * device's counters read just around the timed appends.
      */
+    /** DurableAppendBenchmark's default chunkBytes; only CHUNKED_KEEP_SIZE uses it, and fio has no such job. */
+    private static final long CHUNK_BYTES = 1 << 20;
+
     private static Sample suiteSample(ScratchDir scratch, Strategy strategy, Options o, Optional<Path> stat)
             throws IOException {
         int records = (int) (o.sizeBytes() / o.recordBytes());
         long elapsed;
         double[] device = null;
+        LogSpec spec = new LogSpec(strategy, o.sizeBytes(), o.recordBytes(), WritePath.FDATASYNC_EACH, CHUNK_BYTES);
         try (AppendLog log = AppendLog.create(scratch.newFile("suite-" + strategy.name().toLowerCase(java.util.Locale.ROOT)),
-                strategy, o.sizeBytes(), o.recordBytes())) {
+                spec, latency -> { })) {
             DeviceCounters before = stat.isPresent() ? DeviceCounters.read(stat.get()) : null;
             long start = System.nanoTime();
-            log.append(records, 1);
+            log.append(records);
+            log.finish();
             elapsed = System.nanoTime() - start;
             if (before != null) {
                 device = DeviceCounters.read(stat.get()).perRecordSince(before, records);
