@@ -41,7 +41,9 @@ class ValidationSectionTest {
                 + "| 2.000, 4.000, 1.000 / 1.998, 3.996, 0.9980 |"), md);
         assertTrue(md.contains("| xfs | NONE | 10 | 1.00 ± 0.100 | 1.00 ± 0.0600 | 1.00 ± 0.120 | agrees | n/a / n/a |"), md);
         String html = Files.readString(run.resolve("report/index.html"));
-        assertTrue(html.contains("<h2 id=\"fio\">Checked against fio</h2>"), html);
+        assertTrue(html.contains("<section id=\"fio\">\n<h2>Checked against fio</h2>"), html);
+        assertTrue(html.indexOf("<section id=\"fio\">") < html.indexOf("<section id=\"details\">"),
+                "the fio check comes before the detail tables");
         assertTrue(html.contains("<td>ZERO_FILLED</td>"), html);
     }
 
