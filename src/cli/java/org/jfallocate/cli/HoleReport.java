@@ -52,6 +52,9 @@ final class HoleReport {
                 fileHole(pos, data);
             }
             long hole = Math.min(file.seekHole(data), end);
+            if (hole <= data) {
+                break; // no progress (a character device such as /dev/zero): util-linux gives up
+            }
             scanData(file, buf, zeros, data, hole, blockSize);
             pos = hole;
         }
