@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.jfallocate.testing.ChildProcess;
+import org.jfallocate.testing.TestFilesystems;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -149,7 +150,7 @@ class CommandLineLikeUtilLinuxTest {
         assertEquals(0, report.status(), report.stderr());
     }
 
-    /** lseek(2) on a FIFO fails with ESPIPE: util-linux says so, and so must jfallocate, which seeks through FileLayout. */
+    /** lseek(2) on a FIFO fails with ESPIPE: util-linux says so, and so must jfallocate, which seeks through FallocateFile. */
     @Test
     void digOnAFifoFailsAsUtilLinuxDoes(@TempDir Path dir) throws Exception {
         assumeTrue(Tools.utilLinuxPresent(), "util-linux fallocate(1) is not installed");
@@ -157,6 +158,35 @@ class CommandLineLikeUtilLinuxTest {
         Tools.Run ul = Tools.utilLinux(dir, "-d", "fifo");
         assertEquals(new Tools.Run(1, "", "fallocate: seek on fifo failed: Illegal seek\n"), ul);
         assertEquals(ul, Tools.jfallocate(dir, "-d", "fifo").asUtilLinux(null));
+    }
+
+    /** -d opens O_RDWR, which a directory refuses with EISDIR, for both tools. */
+    @Test
+    void digOnADirectoryFailsAsUtilLinuxDoes(@TempDir Path dir) throws Exception {
+        assumeTrue(Tools.utilLinuxPresent(), "util-linux fallocate(1) is not installed");
+        Files.createDirectory(dir.resolve("d"));
+        Tools.Run ul = Tools.utilLinux(dir, "-d", "d");
+        assertEquals(new Tools.Run(1, "", "fallocate: cannot open d: Is a directory\n"), ul);
+        assertEquals(ul, Tools.jfallocate(dir, "-d", "d").asUtilLinux(null));
+    }
+
+    /**
+     * -r opens O_RDONLY, which a directory allows, and then seeks on it as util-linux 2.42's
+     * dig_holes does (the installed util-linux has no -r): on ext4 SEEK_DATA finds data and
+     * pread fails with EISDIR; on tmpfs SEEK_DATA fails with EINVAL, which ends the walk.
+     */
+    @Test
+    void reportOnADirectory_seeksAndReadsAsUtilLinuxDoes() throws Exception {
+        TestFilesystems.TestFs ext4 = TestFilesystems.ofType("ext4").orElse(null);
+        TestFilesystems.TestFs tmpfs = TestFilesystems.ofType("tmpfs").orElse(null);
+        assumeTrue(ext4 != null && tmpfs != null, () -> TestFilesystems.whyMissing(ext4 == null ? "ext4" : "tmpfs"));
+        String onExt4 = ext4.freshDir("report-dir").toString();
+        assertEquals(new Tools.Run(1, "", "jfallocate: " + onExt4 + ": read failed: Is a directory\n"),
+                inProcess("-r", onExt4));
+        Tools.Run onTmpfs = inProcess("-r", tmpfs.freshDir("report-dir").toString());
+        assertEquals(0, onTmpfs.status(), onTmpfs.stderr());
+        assertTrue(onTmpfs.stdout().contains("file holes: 0 holes") && onTmpfs.stdout().contains("data holes: 0 holes"),
+                onTmpfs.stdout());
     }
 
     /** jfallocate's main in this JVM, its output captured. */
