@@ -44,6 +44,9 @@ final class HoleReport {
         long pos = from;
         while (pos < end) {
             long data = file.seekData(pos);
+            if (data == OpenFile.SEEK_FAILED) {
+                break; // a file type without SEEK_DATA: util-linux stops, counting nothing
+            }
             if (data < 0 || data >= end) {
                 fileHole(pos, end);
                 break;

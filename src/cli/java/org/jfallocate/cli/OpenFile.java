@@ -71,11 +71,15 @@ final class OpenFile implements AutoCloseable {
         }
     }
 
+    /** What {@link #seekData} and {@link #seekHole} return when lseek failed otherwise than with ENXIO. */
+    static final long SEEK_FAILED = -2;
+
     /**
-     * SEEK_DATA: the next data at or after {@code offset}, or -1 where util-linux's walk stops.
-     * util-linux first seeks with SEEK_SET, which fails only with ESPIPE (a FIFO, a socket):
-     * that is its "seek on F failed". Its SEEK_DATA/SEEK_HOLE then end the walk at any error,
-     * ENXIO (no more data) or EINVAL (a file type without them, such as a tmpfs directory).
+     * SEEK_DATA: the next data at or after {@code offset}; -1 when there is none (ENXIO), or
+     * {@link #SEEK_FAILED}. util-linux first seeks with SEEK_SET, which fails only with ESPIPE
+     * (a FIFO, a socket): that is its "seek on F failed". Its SEEK_DATA/SEEK_HOLE then end the
+     * walk silently at any error, such as EINVAL on a file type without them (a tmpfs
+     * directory, a block device on Linux 6.18).
      */
     long seekData(long offset) throws CliFailure {
         try {
@@ -85,7 +89,7 @@ final class OpenFile implements AutoCloseable {
         }
     }
 
-    /** SEEK_HOLE: the next hole at or after {@code offset} (the end counts as one), or -1 as {@link #seekData}. */
+    /** SEEK_HOLE: the next hole at or after {@code offset} (the end counts as one); -1 or {@link #SEEK_FAILED} as {@link #seekData}. */
     long seekHole(long offset) throws CliFailure {
         try {
             return file.seekHole(offset).orElse(-1);
@@ -98,7 +102,7 @@ final class OpenFile implements AutoCloseable {
         if (Errno.of(e).orElse(null) == Errno.ESPIPE || Errno.numberOf(e).isEmpty()) {
             throw failure("seek on " + name + " failed", e);
         }
-        return -1;
+        return SEEK_FAILED;
     }
 
     /** pread(2) of up to {@code len} bytes into {@code buf}; 0 at the end of the file. */
