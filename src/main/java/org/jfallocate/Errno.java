@@ -1,6 +1,10 @@
 package org.jfallocate;
 
+import java.io.IOException;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.jfallocate.internal.Errnos;
+import org.jfallocate.internal.SyscallFailure;
 
 /**
  * The Linux error numbers jfallocate reports, with their C names and glibc's text: the
@@ -90,6 +94,36 @@ public enum Errno {
      */
     public static Errno of(int number) {
         return number > 0 && number < BY_NUMBER.length ? BY_NUMBER[number] : null;
+    }
+
+    /**
+     * The error number behind an exception jfallocate threw: a {@link FallocateException}, or
+     * the {@link java.nio.file.FileSystemException} (NoSuchFileException, AccessDeniedException,
+     * ...) of a failed open, close, stat, seek, read or ftruncate. The exception's type alone
+     * is not enough to word a message: AccessDeniedException stands for both EACCES and EPERM.
+     *
+     * @param failure an exception, of any origin
+     * @return its errno, or empty when it does not come from a failed system call of jfallocate
+     */
+    public static OptionalInt numberOf(IOException failure) {
+        if (failure instanceof FallocateException f) {
+            return OptionalInt.of(f.errnoValue());
+        }
+        if (failure instanceof SyscallFailure.Carrier c) {
+            return OptionalInt.of(c.errnoValue());
+        }
+        return OptionalInt.empty();
+    }
+
+    /**
+     * The error behind an exception jfallocate threw, as a constant; see {@link #numberOf(IOException)}.
+     *
+     * @param failure an exception, of any origin
+     * @return its errno, or empty when it carries none or one this enum does not list
+     */
+    public static Optional<Errno> of(IOException failure) {
+        OptionalInt n = numberOf(failure);
+        return n.isPresent() ? Optional.ofNullable(of(n.getAsInt())) : Optional.empty();
     }
 
     /**

@@ -1,6 +1,9 @@
 package org.jfallocate;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.channels.ClosedChannelException;
@@ -10,15 +13,18 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.locks.LockSupport;
 import org.jfallocate.internal.Errnos;
 import org.jfallocate.internal.LibC;
 import org.jfallocate.internal.PathFiles;
+import org.jfallocate.internal.SeekRanges;
+import org.jfallocate.internal.SyscallFailure;
 import org.jfallocate.internal.Syscalls;
 
 /**
  * A file opened by jfallocate itself, owning its descriptor, for any number of
- * fallocate(2), posix_fallocate(3), ftruncate(2), statx(2) and lseek(2) calls:
+ * fallocate(2), posix_fallocate(3), ftruncate(2), statx(2), lseek(2) and pread(2) calls:
  * <pre>{@code
  * try (FallocateFile file = FallocateFile.open(wal, StandardOpenOption.CREATE)) {
  *     ReserveAhead reserve = file.reserveAhead(64 << 20, 16 << 20, ReserveAhead.Fallback.SKIP);
@@ -230,8 +236,7 @@ public final class FallocateFile implements AutoCloseable {
             if (e == 0) {
                 return;
             }
-            throw new FileSystemException(path.toString(), null,
-                    "ftruncate(fd=" + fd + ", " + size + ") failed: " + Errnos.describe(e));
+            throw SyscallFailure.of(path.toString(), "ftruncate(fd=" + fd + ", " + size + ")", e);
         } finally {
             release();
         }
@@ -268,6 +273,127 @@ public final class FallocateFile implements AutoCloseable {
         } finally {
             release();
         }
+    }
+
+    /**
+     * lseek(2) with SEEK_DATA: where the next data is at or after {@code offset}. Unlike
+     * {@link #layout()}, this works on whatever was opened (a directory, a block device, a
+     * character device), and the kernel answers as it does for each: a filesystem without
+     * hole tracking, or a block device, reports data everywhere up to the size. It moves the
+     * descriptor's file offset, which none of this class's other calls use.
+     *
+     * @param offset where to start looking, {@code >= 0}
+     * @return the offset of the next data, or empty if there is none at or after
+     *         {@code offset} (ENXIO: past the end, or only a hole follows)
+     * @throws IllegalArgumentException if offset is negative
+     * @throws ClosedChannelException   if this file is closed
+     * @throws FileSystemException      if lseek fails otherwise (ESPIPE on a FIFO or socket,
+     *                                  EINVAL where the file type has no SEEK_DATA), naming
+     *                                  the call and the errno ({@link Errno#numberOf})
+     */
+    public OptionalLong seekData(long offset) throws IOException {
+        return seek(offset, SeekRanges.SEEK_DATA, "SEEK_DATA");
+    }
+
+    /**
+     * lseek(2) with SEEK_HOLE: where the next hole is at or after {@code offset}; the end of
+     * the file counts as one. See {@link #seekData(long)} for the file types.
+     *
+     * @param offset where to start looking, {@code >= 0}
+     * @return the offset of the next hole, or empty if {@code offset} is at or past the end
+     *         (ENXIO)
+     * @throws IllegalArgumentException if offset is negative
+     * @throws ClosedChannelException   if this file is closed
+     * @throws FileSystemException      if lseek fails otherwise, naming the call and the errno
+     */
+    public OptionalLong seekHole(long offset) throws IOException {
+        return seek(offset, SeekRanges.SEEK_HOLE, "SEEK_HOLE");
+    }
+
+    private OptionalLong seek(long offset, int whence, String whenceName) throws IOException {
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must be >= 0, was " + offset);
+        }
+        acquire();
+        try {
+            long at = Syscalls.current().lseek(fd, offset, whence);
+            if (at >= 0) {
+                return OptionalLong.of(at);
+            }
+            if (at == -Errnos.ENXIO) {
+                return OptionalLong.empty();
+            }
+            throw SyscallFailure.of(path.toString(), "lseek(fd=" + fd + ", " + offset + ", " + whenceName + ")",
+                    (int) -at);
+        } finally {
+            release();
+        }
+    }
+
+    /**
+     * pread(2): reads up to {@code dst.remaining()} bytes from {@code position} into
+     * {@code dst}, as {@link FileChannel#read(ByteBuffer, long)} does: the buffer's position
+     * advances by the bytes read, the descriptor's file offset does not move, and EINTR is
+     * retried. The file must have been opened for reading (READ, or neither READ nor WRITE).
+     *
+     * @param dst      where the bytes go; a heap buffer is filled through a native copy
+     * @param position the file offset to read from, {@code >= 0}
+     * @return the number of bytes read, possibly 0 (a full buffer), or -1 when
+     *         {@code position} is at or past the end of the file
+     * @throws IllegalArgumentException if position is negative or dst is read-only
+     * @throws ClosedChannelException   if this file is closed
+     * @throws FileSystemException      if pread fails (EISDIR on a directory, EBADF on a
+     *                                  descriptor opened write-only, EIO...), naming the call
+     *                                  and the errno ({@link Errno#numberOf})
+     */
+    public int read(ByteBuffer dst, long position) throws IOException {
+        Objects.requireNonNull(dst, "dst must not be null");
+        if (position < 0) {
+            throw new IllegalArgumentException("position must be >= 0, was " + position);
+        }
+        if (dst.isReadOnly()) {
+            throw new IllegalArgumentException("dst must not be a read-only buffer");
+        }
+        int want = dst.remaining();
+        if (want == 0) {
+            return 0;
+        }
+        acquire();
+        try {
+            long n;
+            if (dst.isDirect()) {
+                n = pread(MemorySegment.ofBuffer(dst), want, position);
+            } else {
+                try (Arena arena = Arena.ofConfined()) {
+                    MemorySegment bounce = arena.allocate(want);
+                    n = pread(bounce, want, position);
+                    if (n > 0) {
+                        MemorySegment.ofBuffer(dst).copyFrom(bounce.asSlice(0, n));
+                    }
+                }
+            }
+            if (n < 0) {
+                throw SyscallFailure.of(path.toString(), "pread(fd=" + fd + ", " + want + ", " + position + ")",
+                        (int) -n);
+            }
+            if (n == 0) {
+                return -1;
+            }
+            dst.position(dst.position() + (int) n);
+            return (int) n;
+        } finally {
+            release();
+        }
+    }
+
+    // One pread, EINTR retried: the bytes read or -errno.
+    private long pread(MemorySegment buf, int count, long position) {
+        Syscalls os = Syscalls.current();
+        long n;
+        do {
+            n = os.pread(fd, buf, count, position);
+        } while (n == -Errnos.EINTR);
+        return n;
     }
 
     /**

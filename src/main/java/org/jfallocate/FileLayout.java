@@ -17,6 +17,7 @@ import org.jfallocate.internal.LibC;
 import org.jfallocate.internal.PathFiles;
 import org.jfallocate.internal.SeekRanges;
 import org.jfallocate.internal.Statx;
+import org.jfallocate.internal.SyscallFailure;
 
 /**
  * How a file sits on its filesystem: logical size, allocated bytes, the data and hole ranges
@@ -79,10 +80,7 @@ public record FileLayout(long size, long allocatedBytes, int blockSize, List<Byt
         LibC.requireAvailable();
         Statx.Result st = Statx.ofPath(path.toAbsolutePath().toString());
         if (st.failed()) {
-            int e = st.errno();
-            String reason = "statx failed: " + Errnos.describe(e);
-            throw e == Errnos.ENOENT ? new NoSuchFileException(path.toString(), null, reason)
-                    : new FileSystemException(path.toString(), null, reason);
+            throw SyscallFailure.of(path.toString(), "statx", st.errno());
         }
         requireRegular(st, path.toString()); // before open: opening a FIFO would block
         int fd = PathFiles.openForRead(path);
@@ -129,7 +127,7 @@ public record FileLayout(long size, long allocatedBytes, int blockSize, List<Byt
         String name = "fd=" + fd;
         Statx.Result st = Statx.ofFd(fd);
         if (st.failed()) {
-            throw new FileSystemException(name, null, "statx failed: " + Errnos.describe(st.errno()));
+            throw SyscallFailure.of(name, "statx", st.errno());
         }
         requireRegular(st, name);
         Path self = Path.of("/proc/self/fd/" + fd);
@@ -149,7 +147,7 @@ public record FileLayout(long size, long allocatedBytes, int blockSize, List<Byt
     private static FileLayout readRestoringPosition(int fd, String name) throws IOException {
         long pos = SeekRanges.position(fd);
         if (pos < 0) {
-            throw new FileSystemException(name, null, "lseek(SEEK_CUR) failed: " + Errnos.describe((int) -pos));
+            throw SyscallFailure.of(name, "lseek(SEEK_CUR)", (int) -pos);
         }
         try {
             return read(fd, name);
@@ -168,11 +166,11 @@ public record FileLayout(long size, long allocatedBytes, int blockSize, List<Byt
     private static FileLayout read(int fd, String name) throws IOException {
         Statx.Result st = Statx.ofFd(fd);
         if (st.failed()) {
-            throw new FileSystemException(name, null, "statx failed: " + Errnos.describe(st.errno()));
+            throw SyscallFailure.of(name, "statx", st.errno());
         }
         SeekRanges.Result seek = SeekRanges.dataRanges(fd);
         if (seek.errno() != 0) {
-            throw new FileSystemException(name, null, "lseek(SEEK_DATA/SEEK_HOLE) failed: " + Errnos.describe(seek.errno()));
+            throw SyscallFailure.of(name, "lseek(SEEK_DATA/SEEK_HOLE)", seek.errno());
         }
         List<ByteRange> data = clip(seek.data(), st.size());
         Fiemap.Result map = Fiemap.extents(fd);
@@ -185,7 +183,7 @@ public record FileLayout(long size, long allocatedBytes, int blockSize, List<Byt
         } else if (map.errno() == Errnos.EOPNOTSUPP || map.errno() == Errnos.ENOTTY) {
             why = Optional.of(Errno.of(map.errno()));
         } else {
-            throw new FileSystemException(name, null, "ioctl(FS_IOC_FIEMAP) failed: " + Errnos.describe(map.errno()));
+            throw SyscallFailure.of(name, "ioctl(FS_IOC_FIEMAP)", map.errno());
         }
         return new FileLayout(st.size(), st.allocatedBytes(), st.blockSize(), data, complement(data, st.size()),
                 extents, why);

@@ -2,13 +2,12 @@ package org.jfallocate;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.jfallocate.internal.ChannelFds;
-import org.jfallocate.internal.Errnos;
 import org.jfallocate.internal.LibC;
 import org.jfallocate.internal.Statx;
+import org.jfallocate.internal.SyscallFailure;
 
 /**
  * A file's logical size and the space really allocated to it, from {@code statx(2)}.
@@ -33,7 +32,7 @@ public record FileSpace(long size, long allocatedBytes, int blockSize) {
         LibC.requireAvailable();
         Statx.Result r = Statx.ofPath(path.toAbsolutePath().toString());
         if (r.failed()) {
-            throw new FileSystemException(path.toString(), null, "statx failed: " + Errnos.describe(r.errno()));
+            throw SyscallFailure.of(path.toString(), "statx", r.errno());
         }
         return from(r);
     }
@@ -62,7 +61,7 @@ public record FileSpace(long size, long allocatedBytes, int blockSize) {
         LibC.requireAvailable();
         Statx.Result r = Statx.ofFd(fd);
         if (r.failed()) {
-            throw new FileSystemException("fd=" + fd, null, "statx failed: " + Errnos.describe(r.errno()));
+            throw SyscallFailure.of("fd=" + fd, "statx", r.errno());
         }
         return from(r);
     }

@@ -12,6 +12,7 @@ import org.jfallocate.internal.LibC;
 import org.jfallocate.internal.MountInfo;
 import org.jfallocate.internal.StatFs;
 import org.jfallocate.internal.Statx;
+import org.jfallocate.internal.SyscallFailure;
 
 /**
  * Which filesystem a path lives on: its type as the mount table names it, its
@@ -102,8 +103,6 @@ public record FileSystemInfo(String type, long magic, long blockSize, int device
     }
 
     private static FileSystemException failure(Path path, String call, int errno) {
-        String reason = call + " failed: " + Errnos.describe(errno);
-        return errno == Errnos.ENOENT ? new NoSuchFileException(path.toString(), null, reason)
-                : new FileSystemException(path.toString(), null, reason);
+        return SyscallFailure.of(path.toString(), call, errno);
     }
 }

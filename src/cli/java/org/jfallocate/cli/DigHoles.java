@@ -39,6 +39,9 @@ final class DigHoles {
             if (fileEnd != 0 && end > fileEnd) {
                 end = fileEnd;
             }
+            if (end < 0 || off == end) {
+                break; // no progress (a character device such as /dev/zero): util-linux gives up
+            }
             while (off < end) {
                 long rsz = file.read(buf, blockSize, off);
                 if (end != 0 && rsz > 0 && off > end - rsz) {

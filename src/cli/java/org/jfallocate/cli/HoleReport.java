@@ -44,6 +44,9 @@ final class HoleReport {
         long pos = from;
         while (pos < end) {
             long data = file.seekData(pos);
+            if (data == OpenFile.SEEK_FAILED) {
+                break; // a file type without SEEK_DATA: util-linux stops, counting nothing
+            }
             if (data < 0 || data >= end) {
                 fileHole(pos, end);
                 break;
@@ -52,6 +55,9 @@ final class HoleReport {
                 fileHole(pos, data);
             }
             long hole = Math.min(file.seekHole(data), end);
+            if (hole <= data) {
+                break; // no progress (a character device such as /dev/zero): util-linux gives up
+            }
             scanData(file, buf, zeros, data, hole, blockSize);
             pos = hole;
         }

@@ -2,36 +2,25 @@ package org.jfallocate.cli;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
-import org.jfallocate.ByteRange;
+import java.util.OptionalInt;
 import org.jfallocate.Errno;
 import org.jfallocate.FallocateFile;
 import org.jfallocate.FileSpace;
 
 /**
- * The one file the C tool opens, on the binding's public API: a {@link FallocateFile} for the
- * calls, {@link FallocateFile#layout()} for SEEK_DATA/SEEK_HOLE, and a {@link FileChannel} on
- * the same descriptor ({@code /proc/self/fd/N}) for reads. Failures are worded as util-linux's.
+ * The one file the C tool opens, on the binding's public API: a {@link FallocateFile} for
+ * every call on it (fallocate, statx, lseek SEEK_DATA/SEEK_HOLE, pread), on whatever file
+ * type was named, as util-linux does. Failures are worded as util-linux's: "WHAT: strerror",
+ * the errno taken from the exception ({@link Errno#numberOf}).
  */
 final class OpenFile implements AutoCloseable {
     /** How util-linux opens: O_RDONLY for -r, O_RDWR, or O_RDWR|O_CREAT where space is allocated. */
     enum How { READ, WRITE, CREATE }
 
-    private static final int S_IFMT = 0170000;
-    private static final int S_IFREG = 0100000;
-    private static final int S_IFCHR = 0020000;
-    private static final int S_IFIFO = 0010000;
-    private static final int S_IFSOCK = 0140000;
-
     private final String name;
     private final FallocateFile file;
-    private FileChannel reader;
-    private List<ByteRange> data;
 
     private OpenFile(String name, FallocateFile file) {
         this.name = name;
@@ -52,7 +41,7 @@ final class OpenFile implements AutoCloseable {
             };
             return new OpenFile(name, f);
         } catch (IOException e) {
-            throw CliFailure.of("cannot open " + name + ": " + errnoText(e));
+            throw failure("cannot open " + name, e);
         }
     }
 
@@ -78,96 +67,68 @@ final class OpenFile implements AutoCloseable {
         try {
             return file.space();
         } catch (IOException e) {
-            throw CliFailure.of("stat of " + name + " failed: " + errnoText(e));
+            throw failure("stat of " + name + " failed", e);
         }
     }
 
-    /** SEEK_DATA: the next data at or after {@code offset}, or -1 when there is none (ENXIO). */
-    long seekData(long offset) throws CliFailure {
-        for (ByteRange r : dataRanges()) {
-            if (r.end() > offset) {
-                return Math.max(r.offset(), offset);
-            }
-        }
-        return -1;
-    }
-
-    /** SEEK_HOLE: the next hole at or after {@code offset} (the end of the file counts as one), or -1 past the end. */
-    long seekHole(long offset) throws CliFailure {
-        for (ByteRange r : dataRanges()) {
-            if (r.offset() <= offset && offset < r.end()) {
-                return r.end();
-            }
-        }
-        return offset < size() ? offset : -1;
-    }
+    /** What {@link #seekData} and {@link #seekHole} return when lseek failed otherwise than with ENXIO. */
+    static final long SEEK_FAILED = -2;
 
     /**
-     * The data ranges, read once: -d punches only zeros it has read, which SEEK_DATA would find
-     * again as they were. A character device has none: there SEEK_DATA and SEEK_HOLE make no
-     * progress (/dev/zero), where util-linux gives up; on a FIFO or a socket lseek fails with
-     * ESPIPE. FileLayout reads regular files only, so the rest (a directory, a block device),
-     * on which util-linux would seek, is refused.
+     * SEEK_DATA: the next data at or after {@code offset}; -1 when there is none (ENXIO), or
+     * {@link #SEEK_FAILED}. util-linux first seeks with SEEK_SET, which fails only with ESPIPE
+     * (a FIFO, a socket): that is its "seek on F failed". Its SEEK_DATA/SEEK_HOLE then end the
+     * walk silently at any error, such as EINVAL on a file type without them (a tmpfs
+     * directory, a block device on Linux 6.18).
      */
-    private List<ByteRange> dataRanges() throws CliFailure {
-        if (data == null) {
-            int type;
-            try {
-                type = (int) Files.getAttribute(self(), "unix:mode") & S_IFMT;
-                data = type == S_IFREG ? file.layout().dataRanges() : type == S_IFCHR ? List.of() : null;
-            } catch (IOException e) {
-                throw CliFailure.of("seek on " + name + " failed: " + errnoText(e));
-            }
-            if (data == null && (type == S_IFIFO || type == S_IFSOCK)) {
-                throw CliFailure.errno("seek on " + name + " failed", Errno.ESPIPE.number()); // lseek(2) on a pipe
-            }
-            if (data == null) {
-                throw CliFailure.of(name + ": not a regular file or a character device: cannot look for holes in it");
-            }
+    long seekData(long offset) throws CliFailure {
+        try {
+            return file.seekData(offset).orElse(-1);
+        } catch (IOException e) {
+            return walkEnds(e);
         }
-        return data;
+    }
+
+    /** SEEK_HOLE: the next hole at or after {@code offset} (the end counts as one); -1 or {@link #SEEK_FAILED} as {@link #seekData}. */
+    long seekHole(long offset) throws CliFailure {
+        try {
+            return file.seekHole(offset).orElse(-1);
+        } catch (IOException e) {
+            return walkEnds(e);
+        }
+    }
+
+    private long walkEnds(IOException e) throws CliFailure {
+        if (Errno.of(e).orElse(null) == Errno.ESPIPE || Errno.numberOf(e).isEmpty()) {
+            throw failure("seek on " + name + " failed", e);
+        }
+        return SEEK_FAILED;
     }
 
     /** pread(2) of up to {@code len} bytes into {@code buf}; 0 at the end of the file. */
     int read(byte[] buf, int len, long offset) throws CliFailure {
         try {
-            if (reader == null) {
-                reader = FileChannel.open(self(), StandardOpenOption.READ);
-            }
-            return Math.max(0, reader.read(ByteBuffer.wrap(buf, 0, len), offset));
+            return Math.max(0, file.read(ByteBuffer.wrap(buf, 0, len), offset));
         } catch (IOException e) {
-            throw CliFailure.of(name + ": read failed: " + errnoText(e));
+            throw failure(name + ": read failed", e);
         }
-    }
-
-    // The open descriptor as a path: the same file, whatever happened to the name since.
-    private Path self() {
-        return Path.of("/proc/self/fd/" + file.fd());
     }
 
     @Override
     public void close() throws CliFailure {
-        try (FallocateFile f = file; FileChannel r = reader) {
-            // both closed, the reader first
+        try {
+            file.close();
         } catch (IOException e) {
-            throw CliFailure.of("write failed: " + name + ": " + errnoText(e));
+            throw failure("write failed: " + name, e);
         }
     }
 
     /**
-     * strerror's text for a failure of the binding or the JDK. The binding's own exceptions end
-     * their reason with "NAME (text)" (it has no errno accessor on FileSystemException); the
-     * JDK's give the text alone.
+     * util-linux's err(3): "WHAT: strerror", the errno read from the binding's exception; an
+     * exception that carries none (not from a system call) gives its own message.
      */
-    static String errnoText(IOException e) {
-        String reason = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
-        if (reason == null) {
-            return e.getClass().getSimpleName();
-        }
-        int open = reason.lastIndexOf(" (");
-        if (open >= 0 && reason.endsWith(")")) {
-            return reason.substring(open + 2, reason.length() - 1);
-        }
-        return reason;
+    static CliFailure failure(String what, IOException e) {
+        OptionalInt errno = Errno.numberOf(e);
+        return errno.isPresent() ? CliFailure.errno(what, errno.getAsInt()) : CliFailure.of(what + ": " + e.getMessage());
     }
 }

@@ -50,6 +50,9 @@ public final class LibC implements Syscalls {
     // off_t lseek(int fd, off_t offset, int whence);
     private static final MethodHandle LSEEK = Downcalls.handle("lseek",
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_INT), ERRNO);
+    // ssize_t pread(int fd, void *buf, size_t count, off_t offset);
+    private static final MethodHandle PREAD = Downcalls.handle("pread",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG), ERRNO);
     // int ioctl(int fd, unsigned long request, ... /* void *arg */);
     private static final MethodHandle IOCTL = Downcalls.handle("ioctl",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), ERRNO, Linker.Option.firstVariadicArg(2));
@@ -119,6 +122,17 @@ public final class LibC implements Syscalls {
             return at >= 0 ? at : -ErrnoCapture.errno(errno);
         } catch (Throwable t) {
             throw bug("lseek", t);
+        }
+    }
+
+    @Override
+    public long pread(int fd, MemorySegment buf, long count, long offset) {
+        MemorySegment errno = ErrnoCapture.state();
+        try {
+            long n = (long) PREAD.invokeExact(errno, fd, buf, count, offset);
+            return n >= 0 ? n : -ErrnoCapture.errno(errno);
+        } catch (Throwable t) {
+            throw bug("pread", t);
         }
     }
 

@@ -3,10 +3,6 @@ package org.jfallocate.internal;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Opening and closing the descriptors jfallocate makes itself for a {@link Path}. */
@@ -50,7 +46,7 @@ public final class PathFiles {
             } while (fd == -Errnos.EINTR);
         }
         if (fd < 0) {
-            throw openFailure(path, -fd);
+            throw SyscallFailure.of(path.toString(), "open", -fd);
         }
         return fd;
     }
@@ -61,19 +57,8 @@ public final class PathFiles {
         if (e != 0) {
             // EINTR on close still releases the descriptor on Linux; retrying could close another file.
             if (e != Errnos.EINTR) {
-                throw new FileSystemException(path.toString(), null,
-                        "close(fd=" + fd + ") failed: " + Errnos.describe(e));
+                throw SyscallFailure.of(path.toString(), "close(fd=" + fd + ")", e);
             }
         }
-    }
-
-    private static IOException openFailure(Path path, int errno) {
-        String reason = "open failed: " + Errnos.describe(errno);
-        return switch (errno) {
-            case Errnos.ENOENT -> new NoSuchFileException(path.toString(), null, reason);
-            case Errnos.EACCES, Errnos.EPERM -> new AccessDeniedException(path.toString(), null, reason);
-            case Errnos.EEXIST -> new FileAlreadyExistsException(path.toString(), null, reason);
-            default -> new FileSystemException(path.toString(), null, reason);
-        };
     }
 }

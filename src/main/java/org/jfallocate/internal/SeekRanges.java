@@ -14,8 +14,10 @@ public final class SeekRanges {
 
     static final int SEEK_SET = 0;
     static final int SEEK_CUR = 1;
-    static final int SEEK_DATA = 3;
-    static final int SEEK_HOLE = 4;
+    /** lseek(2)'s whence for the next data at or after the offset. */
+    public static final int SEEK_DATA = 3;
+    /** lseek(2)'s whence for the next hole at or after the offset (the end of the file is one). */
+    public static final int SEEK_HOLE = 4;
 
     /** One data range: {@code [offset, offset + length)}. */
     public record Range(long offset, long length) {

@@ -30,6 +30,9 @@ public interface Syscalls {
     /** lseek(2): the resulting offset, or -errno. */
     long lseek(int fd, long offset, int whence);
 
+    /** pread(2) of up to {@code count} bytes into native memory: the bytes read (0 at the end), or -errno. */
+    long pread(int fd, MemorySegment buf, long count, long offset);
+
     /** statx(2) into a 256-byte buffer: 0, or errno. */
     int statx(int dirfd, MemorySegment path, int flags, int mask, MemorySegment buf);
 

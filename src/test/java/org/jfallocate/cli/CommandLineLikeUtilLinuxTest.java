@@ -8,12 +8,21 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
+import org.jfallocate.FileLayout;
 import org.jfallocate.testing.ChildProcess;
+import org.jfallocate.testing.FileBytes;
+import org.jfallocate.testing.ScratchMount;
+import org.jfallocate.testing.TestFilesystems;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -149,7 +158,7 @@ class CommandLineLikeUtilLinuxTest {
         assertEquals(0, report.status(), report.stderr());
     }
 
-    /** lseek(2) on a FIFO fails with ESPIPE: util-linux says so, and so must jfallocate, which seeks through FileLayout. */
+    /** lseek(2) on a FIFO fails with ESPIPE: util-linux says so, and so must jfallocate, which seeks through FallocateFile. */
     @Test
     void digOnAFifoFailsAsUtilLinuxDoes(@TempDir Path dir) throws Exception {
         assumeTrue(Tools.utilLinuxPresent(), "util-linux fallocate(1) is not installed");
@@ -157,6 +166,71 @@ class CommandLineLikeUtilLinuxTest {
         Tools.Run ul = Tools.utilLinux(dir, "-d", "fifo");
         assertEquals(new Tools.Run(1, "", "fallocate: seek on fifo failed: Illegal seek\n"), ul);
         assertEquals(ul, Tools.jfallocate(dir, "-d", "fifo").asUtilLinux(null));
+    }
+
+    /**
+     * A block device: util-linux seeks on it as on any file. Where the kernel finds data up to
+     * its end it reads it all and punches the zero runs (a loop device passes the punch on to
+     * its image); where SEEK_DATA fails with EINVAL (Linux 6.18 here) the walk ends, "0 B
+     * converted", status 0. jfallocate, which refused anything but a regular file or a
+     * character device before it seeked through FallocateFile, must print and punch the same.
+     */
+    @Test
+    void digOnABlockDevice_punchesWhatUtilLinuxPunches() throws Exception {
+        assumeTrue(Tools.utilLinuxPresent(), "util-linux fallocate(1) is not installed");
+        TestFilesystems.TestFs ext4 = TestFilesystems.ofType("ext4").orElse(null);
+        assumeTrue(ext4 != null, () -> TestFilesystems.whyMissing("ext4"));
+        Path base = ext4.freshDir("blockdev");
+        try (ScratchMount ul = ScratchMount.blockDevice(base.resolve("ul"), "1M");
+                ScratchMount jf = ScratchMount.blockDevice(base.resolve("jf"), "1M")) {
+            assumeTrue(ul.mounted() && jf.mounted(), () -> ul.mounted() ? jf.whyNot() : ul.whyNot());
+            int block = 4096;
+            byte[] content = FileBytes.pattern(256 * block);
+            Arrays.fill(content, 16 * block, 48 * block, (byte) 0);
+            Arrays.fill(content, 200 * block, 256 * block, (byte) 0);
+            for (ScratchMount dev : List.of(ul, jf)) {
+                try (FileChannel ch = FileChannel.open(dev.device(), StandardOpenOption.WRITE)) {
+                    ch.write(ByteBuffer.wrap(content), 0);
+                    ch.force(true);
+                }
+            }
+            Tools.Run u = Tools.utilLinux(base, "-v", "-d", ul.device().toString()).renamed(ul.device().toString(), "DEV");
+            Tools.Run j = Tools.jfallocate(base, "-v", "-d", jf.device().toString()).asUtilLinux(null)
+                    .renamed(jf.device().toString(), "DEV");
+            assertEquals(u, j);
+            assertEquals(0, u.status(), u.stderr());
+            assertEquals(FileLayout.of(ul.image()).dataRanges(), FileLayout.of(jf.image()).dataRanges(),
+                    "the same ranges punched (if any) in the images");
+        }
+    }
+
+    /** -d opens O_RDWR, which a directory refuses with EISDIR, for both tools. */
+    @Test
+    void digOnADirectoryFailsAsUtilLinuxDoes(@TempDir Path dir) throws Exception {
+        assumeTrue(Tools.utilLinuxPresent(), "util-linux fallocate(1) is not installed");
+        Files.createDirectory(dir.resolve("d"));
+        Tools.Run ul = Tools.utilLinux(dir, "-d", "d");
+        assertEquals(new Tools.Run(1, "", "fallocate: cannot open d: Is a directory\n"), ul);
+        assertEquals(ul, Tools.jfallocate(dir, "-d", "d").asUtilLinux(null));
+    }
+
+    /**
+     * -r opens O_RDONLY, which a directory allows, and then seeks on it as util-linux 2.42's
+     * dig_holes does (the installed util-linux has no -r): on ext4 SEEK_DATA finds data and
+     * pread fails with EISDIR; on tmpfs SEEK_DATA fails with EINVAL, which ends the walk.
+     */
+    @Test
+    void reportOnADirectory_seeksAndReadsAsUtilLinuxDoes() throws Exception {
+        TestFilesystems.TestFs ext4 = TestFilesystems.ofType("ext4").orElse(null);
+        TestFilesystems.TestFs tmpfs = TestFilesystems.ofType("tmpfs").orElse(null);
+        assumeTrue(ext4 != null && tmpfs != null, () -> TestFilesystems.whyMissing(ext4 == null ? "ext4" : "tmpfs"));
+        String onExt4 = ext4.freshDir("report-dir").toString();
+        assertEquals(new Tools.Run(1, "", "jfallocate: " + onExt4 + ": read failed: Is a directory\n"),
+                inProcess("-r", onExt4));
+        Tools.Run onTmpfs = inProcess("-r", tmpfs.freshDir("report-dir").toString());
+        assertEquals(0, onTmpfs.status(), onTmpfs.stderr());
+        assertTrue(onTmpfs.stdout().contains("file holes: 0 holes") && onTmpfs.stdout().contains("data holes: 0 holes"),
+                onTmpfs.stdout());
     }
 
     /** jfallocate's main in this JVM, its output captured. */

@@ -6,8 +6,8 @@ import java.util.Deque;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The real system calls, except on one descriptor, where fallocate, posix_fallocate and
- * ftruncate give the answers a test scripted, in turn, before going to the kernel again.
+ * The real system calls, except on one descriptor, where fallocate, posix_fallocate,
+ * ftruncate and pread give the answers a test scripted, in turn, before going to the kernel again.
  * Installed as {@link Syscalls#current()} until closed; calls on any other descriptor go
  * to the kernel, so tests running beside it are not disturbed.
  */
@@ -25,6 +25,8 @@ public final class FaultySyscalls implements Syscalls, AutoCloseable {
     private final Deque<Object> fallocate = new ArrayDeque<>();
     private final Deque<Object> posixFallocate = new ArrayDeque<>();
     private final Deque<Object> ftruncate = new ArrayDeque<>();
+    private final Deque<Object> pread = new ArrayDeque<>();
+    private final AtomicInteger preadCalls = new AtomicInteger();
     private final AtomicInteger fallocateCalls = new AtomicInteger();
     private final AtomicInteger posixFallocateCalls = new AtomicInteger();
     private final AtomicInteger ftruncateCalls = new AtomicInteger();
@@ -73,6 +75,19 @@ public final class FaultySyscalls implements Syscalls, AutoCloseable {
             ftruncate.add(new Fail(e));
         }
         return this;
+    }
+
+    /** The next pread calls on the descriptor return these errnos, one each. */
+    public FaultySyscalls failPread(int... errnos) {
+        for (int e : errnos) {
+            pread.add(new Fail(e));
+        }
+        return this;
+    }
+
+    /** pread calls that reached this object for the descriptor, scripted or real. */
+    public int preadCalls() {
+        return preadCalls.get();
     }
 
     /** fallocate calls that reached this object for the descriptor, scripted or real. */
@@ -154,6 +169,19 @@ public final class FaultySyscalls implements Syscalls, AutoCloseable {
     @Override
     public long lseek(int fd, long offset, int whence) {
         return real.lseek(fd, offset, whence);
+    }
+
+    @Override
+    public long pread(int fd, MemorySegment buf, long count, long offset) {
+        if (fd != this.fd) {
+            return real.pread(fd, buf, count, offset);
+        }
+        preadCalls.incrementAndGet();
+        Object next;
+        synchronized (this) {
+            next = pread.poll();
+        }
+        return next instanceof Fail f ? -f.errno() : real.pread(fd, buf, count, offset);
     }
 
     @Override

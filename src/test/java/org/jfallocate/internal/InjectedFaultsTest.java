@@ -74,6 +74,33 @@ class InjectedFaultsTest {
     }
 
     @Test
+    void pread_interruptedTwice_isRetried_andReadsTheBytes() throws Exception {
+        Path file = freshFile("eintr-pread");
+        byte[] written = FileBytes.writePattern(file, 3 * 4096);
+        try (FallocateFile f = FallocateFile.open(file, StandardOpenOption.READ);
+             FaultySyscalls faults = FaultySyscalls.installOn(f.fd()).failPread(4, 4)) {
+            java.nio.ByteBuffer dst = java.nio.ByteBuffer.allocate(4096);
+            assertEquals(4096, f.read(dst, 4096));
+            assertEquals(3, faults.preadCalls(), "two EINTR, then the real call");
+            assertArrayEquals(FileBytes.slice(written, 4096, 2 * 4096), dst.array());
+        }
+    }
+
+    @Test
+    void pread_eio_isReportedWithTheErrnoAsData_andTheBufferUntouched() throws Exception {
+        Path file = freshFile("eio-pread");
+        FileBytes.writePattern(file, 4096);
+        try (FallocateFile f = FallocateFile.open(file, StandardOpenOption.READ);
+             FaultySyscalls unused = FaultySyscalls.installOn(f.fd()).failPread(5)) {
+            java.nio.ByteBuffer dst = java.nio.ByteBuffer.allocateDirect(4096);
+            FileSystemException e = assertThrows(FileSystemException.class, () -> f.read(dst, 0));
+            assertEquals(java.util.Optional.of(Errno.EIO), Errno.of(e));
+            assertTrue(e.getMessage().contains("pread(") && e.getMessage().contains("EIO"), e.getMessage());
+            assertEquals(0, dst.position());
+        }
+    }
+
+    @Test
     void enosys_theKernelHasNoFallocate_isUnsupported_andPreallocateFallsBack() throws Exception {
         Path file = freshFile("enosys");
         try (FallocateFile f = FallocateFile.open(file, StandardOpenOption.CREATE);

@@ -18,10 +18,40 @@ public final class ScratchMount implements AutoCloseable {
 
     private final Path dir;
     private final String whyNot;
+    private final Path device;
 
     private ScratchMount(Path dir, String whyNot) {
+        this(dir, whyNot, null);
+    }
+
+    private ScratchMount(Path dir, String whyNot, Path device) {
         this.dir = dir;
         this.whyNot = whyNot;
+        this.device = device;
+    }
+
+    /**
+     * A block device of its own: a sparse image {@code dir}.img of {@code size} ("1M") on a loop
+     * device, not mounted ({@code bin/fs-matrix scratch-loop}); {@link #device()} names it. Put
+     * {@code dir} on a filesystem that punches holes, to see a discard reach the image.
+     */
+    public static ScratchMount blockDevice(Path dir, String size) throws IOException, InterruptedException {
+        ChildProcess.Result r = fsMatrix("scratch-loop", size, dir.toString());
+        if (r.exit() == CANNOT) {
+            return new ScratchMount(dir, r.stderr().strip());
+        }
+        check(r, "scratch-loop " + size + " " + dir);
+        return new ScratchMount(dir, null, Path.of(r.stdout().strip()));
+    }
+
+    /** The loop device of {@link #blockDevice}, or null for a mount. */
+    public Path device() {
+        return device;
+    }
+
+    /** The image behind the filesystem or the device: {@code dir}.img (none for a tmpfs). */
+    public Path image() {
+        return Path.of(dir + ".img");
     }
 
     /** A tmpfs of {@code size} (tmpfs's size= option, e.g. "1m", "128k") at {@code dir}, created if missing. */
@@ -46,7 +76,7 @@ public final class ScratchMount implements AutoCloseable {
         return new ScratchMount(dir, null);
     }
 
-    /** Whether the filesystem is mounted at {@link #dir()}. */
+    /** Whether the filesystem is mounted at {@link #dir()}, or the block device attached. */
     public boolean mounted() {
         return whyNot == null;
     }
