@@ -143,6 +143,7 @@ public final class BenchRunner {
             BenchTarget overheadTarget = targets.stream().filter(t -> t.fs().type().equals("tmpfs")).findFirst()
                     .orElse(targets.getLast());
             System.out.println("bench: run " + runId + " (" + profile.name() + ") on " + targets);
+            output.plan(targets);
 
             List<CsvRow> rows = new ArrayList<>();
             boolean failed = false;

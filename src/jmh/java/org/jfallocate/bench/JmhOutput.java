@@ -26,6 +26,15 @@ public interface JmhOutput {
      */
     OutputFormat open(Path runDir, BenchTarget target, Options options) throws IOException;
 
+    /**
+     * Told once, before the first {@link #open}, which filesystems the run measures, so that
+     * progress can be reported for the whole run.
+     *
+     * @param targets the filesystems, in the order they are measured
+     */
+    default void plan(java.util.List<BenchTarget> targets) {
+    }
+
     /** JMH's console output on standard out, at the verbosity asked for ({@code -v}). */
     JmhOutput CONSOLE = (runDir, target, options) ->
             OutputFormatFactory.createFormatInstance(System.out, options.verbosity().orElse(VerboseMode.NORMAL));

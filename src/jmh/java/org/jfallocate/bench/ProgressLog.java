@@ -36,8 +36,14 @@ public final class ProgressLog implements JmhOutput, Closeable {
                     true, StandardCharsets.UTF_8);
             terminal.println("bench: JMH's full output: " + file);
         }
+        clock.enter(target.name());
         OutputFormat full = OutputFormatFactory.createFormatInstance(log, options.verbosity().orElse(VerboseMode.NORMAL));
         return new ProgressOutput(full, terminal, clock, target.name(), BenchmarkPoints.of(options));
+    }
+
+    @Override
+    public void plan(java.util.List<BenchTarget> targets) {
+        clock.plan(targets.size());
     }
 
     @Override

@@ -57,8 +57,45 @@ public final class ProgressOutput implements OutputFormat {
             this.start = nanos.getAsLong();
         }
 
+        /** Filesystems the run will measure (0: not told), and which one is being measured (1-based). */
+        private int filesystems;
+        private int filesystem;
+        private String current;
+        private long currentStarted;
+
         Duration elapsed() {
             return Duration.ofNanos(nanos.getAsLong() - start);
+        }
+
+        /** @param count how many filesystems the whole run measures */
+        void plan(int count) {
+            filesystems = count;
+        }
+
+        /** The run moves on to {@code target} (called again for each JMH run on the same one). */
+        void enter(String target) {
+            if (!target.equals(current)) {
+                current = target;
+                filesystem++;
+                currentStarted = nanos.getAsLong();
+            }
+        }
+
+        /**
+         * The filesystems still to come, at the mean time the finished ones took, plus what is
+         * left of this one; empty until one filesystem is finished or when the plan is unknown.
+         */
+        java.util.Optional<Duration> runLeft(Duration leftHere) {
+            if (filesystems == 0 || filesystem < 2) {
+                return java.util.Optional.empty();
+            }
+            long meanFs = (currentStarted - start) / (filesystem - 1);
+            return java.util.Optional.of(leftHere.plusNanos(meanFs * Math.max(0, filesystems - filesystem)));
+        }
+
+        /** {@code " · fs k/n"} when the plan is known, else "". */
+        String filesystemPosition() {
+            return filesystems == 0 ? "" : " · fs " + filesystem + "/" + filesystems;
         }
     }
 
@@ -104,10 +141,13 @@ public final class ProgressOutput implements OutputFormat {
             }
         }
         StringBuilder sb = new StringBuilder("bench: [").append(target).append(' ').append(point).append('/')
-                .append(points).append("] ").append(HistogramNames.simpleName(params.getBenchmark()));
+                .append(points).append(clock.filesystemPosition()).append("] ")
+                .append(HistogramNames.simpleName(params.getBenchmark()));
         shown.forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
         sb.append(" | elapsed ").append(clockTime(clock.elapsed()));
-        left().ifPresent(d -> sb.append(" | ~").append(clockTime(d)).append(" left on ").append(target));
+        java.util.Optional<Duration> here = left();
+        here.ifPresent(d -> sb.append(" | ~").append(clockTime(d)).append(" left in this group"));
+        here.flatMap(clock::runLeft).ifPresent(d -> sb.append(", ~").append(clockTime(d)).append(" in the run"));
         return sb.toString();
     }
 

@@ -88,6 +88,11 @@ public record RecommendationWords(String heading, String answer, List<String> fa
         return WRITE_PATHS.getOrDefault(path, "writePath=" + path);
     }
 
+    /** The rotating-log benchmark's methods, in words. */
+    private static final Map<String, String> ROTATING_WRITERS = Map.of(
+            "RotatingLogBenchmark.oneWriter", "1 writer",
+            "RotatingLogBenchmark.fourWriters", "4 concurrent writers");
+
     /** @return e.g. {@code durable 4 KiB appends, fdatasync every 16 records} */
     static String workload(Workload w) {
         String record = w.recordBytes().isPresent() ? Numbers.bytes(w.recordBytes().getAsLong()) + " " : "";
@@ -104,7 +109,8 @@ public record RecommendationWords(String heading, String answer, List<String> fa
             int eq = kv.indexOf('=');
             String key = eq > 0 ? kv.substring(0, eq) : kv;
             String value = eq > 0 ? kv.substring(eq + 1) : "";
-            if (key.equals("writePath")) {
+            // The write path is named above; chunkBytes is CHUNKED_KEEP_SIZE's own step, not the workload's.
+            if (key.equals("writePath") || key.equals("chunkBytes")) {
                 continue;
             }
             // Sizes read as sizes: chunkBytes=1048576 is "chunk 1 MiB".
@@ -113,7 +119,10 @@ public record RecommendationWords(String heading, String answer, List<String> fa
                     : ", " + kv;
         }
         String bench = w.benchmark();
-        if (!bench.startsWith("DurableAppendBenchmark") && !bench.startsWith("BufferedAppendBenchmark")) {
+        String writers = ROTATING_WRITERS.get(bench);
+        if (writers != null) {
+            name += " (rotating log, " + writers + ", next segment prepared in the background)";
+        } else if (!bench.startsWith("DurableAppendBenchmark") && !bench.startsWith("BufferedAppendBenchmark")) {
             name += " (" + bench + ")";
         }
         return name;

@@ -51,9 +51,34 @@ class ProgressOutputTest {
         out.startBenchmark(params());
         // Point 2 of 4 starts: 3 points to go (2, 3, 4), 10 s each.
         assertEquals(java.time.Duration.ofSeconds(30), out.left().orElseThrow());
-        assertEquals("bench: [ext4 2/4] ReserveSpaceBenchmark.reserve size=1048576 strategy=FALLOCATE | elapsed 0:10 | ~0:30 left on ext4",
+        assertEquals("bench: [ext4 2/4] ReserveSpaceBenchmark.reserve size=1048576 strategy=FALLOCATE | elapsed 0:10 | ~0:30 left in this group",
                 out.line(params()));
         assertEquals("1:02:03", ProgressOutput.clockTime(java.time.Duration.ofSeconds(3723)));
+    }
+
+    @Test
+    void runEstimate_addsTheFilesystemsToComeAtTheMeanOfTheFinishedOnes() {
+        AtomicLong now = new AtomicLong();
+        ProgressOutput.Clock clock = new ProgressOutput.Clock(now::get);
+        PrintStream nowhere = new PrintStream(java.io.OutputStream.nullOutputStream());
+        clock.plan(3);
+        clock.enter("ext4");
+        ProgressOutput ext4 = new ProgressOutput(OutputFormatFactory.createFormatInstance(nowhere, VerboseMode.SILENT),
+                nowhere, clock, "ext4", 2);
+        ext4.startBenchmark(params());
+        now.addAndGet(10_000_000_000L);
+        assertTrue(clock.runLeft(java.time.Duration.ZERO).isEmpty(), "no run estimate before a filesystem is done");
+        ext4.startBenchmark(params());
+        now.addAndGet(10_000_000_000L);
+        clock.enter("xfs"); // ext4 took 20 s
+        ProgressOutput xfs = new ProgressOutput(OutputFormatFactory.createFormatInstance(nowhere, VerboseMode.SILENT),
+                nowhere, clock, "xfs", 2);
+        xfs.startBenchmark(params());
+        now.addAndGet(10_000_000_000L);
+        xfs.startBenchmark(params());
+        // xfs's last point (10 s, the mean point) and one more filesystem at ext4's 20 s.
+        assertEquals("bench: [xfs 2/2 · fs 2/3] ReserveSpaceBenchmark.reserve size=1048576 strategy=FALLOCATE"
+                + " | elapsed 0:30 | ~0:10 left in this group, ~0:30 in the run", xfs.line(params()));
     }
 
     private static org.openjdk.jmh.infra.BenchmarkParams params() {

@@ -195,7 +195,12 @@ class RecommenderTest {
         Workload dsync = new Workload("DurableAppendBenchmark.append", OptionalLong.empty(), OptionalLong.of(4096),
                 OptionalLong.of(0), "chunkBytes=1048576;writePath=DIRECT_DSYNC");
         assertEquals(Workload.Kind.DURABLE_APPEND, dsync.kind());
-        assertEquals("durable 4 KiB appends, O_DIRECT|O_DSYNC writes, chunk 1 MiB", RecommendationWords.workload(dsync));
+        assertEquals("durable 4 KiB appends, O_DIRECT|O_DSYNC writes", RecommendationWords.workload(dsync),
+                "chunkBytes is CHUNKED_KEEP_SIZE's step, not a property of the workload");
+        Workload rotating = new Workload("RotatingLogBenchmark.fourWriters", OptionalLong.empty(), OptionalLong.of(4096),
+                OptionalLong.of(16), "chunkBytes=1048576;segmentBytes=67108864");
+        assertEquals("durable 4 KiB appends, fdatasync every 16 records, segment 64 MiB (rotating log, 4 concurrent writers, "
+                + "next segment prepared in the background)", RecommendationWords.workload(rotating));
         assertEquals("DurableAppendBenchmark.append, 4 KiB records, chunkBytes=1048576, writePath=DIRECT_DSYNC", dsync.label());
     }
 
