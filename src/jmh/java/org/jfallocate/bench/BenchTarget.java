@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import org.jfallocate.FileSystemInfo;
+import org.jfallocate.testing.FsMatrix;
 
 /**
  * A filesystem the suite runs on: its directory for benchmark files and its filesystem.
@@ -25,16 +27,11 @@ public record BenchTarget(String name, Path dir, FileSystemInfo fs) {
             }
             return targets;
         }
-        if (matrix != null && !matrix.isBlank()) {
-            for (String entry : matrix.trim().split("\\s+")) {
-                int eq = entry.indexOf('=');
-                if (eq > 0) {
-                    targets.add(at(entry.substring(0, eq), Path.of(entry.substring(eq + 1)).resolve("bench")));
-                }
-            }
-            if (!targets.isEmpty()) {
-                return targets;
-            }
+        for (Map.Entry<String, Path> fs : FsMatrix.parse(matrix).entrySet()) {
+            targets.add(at(fs.getKey(), fs.getValue().resolve("bench")));
+        }
+        if (!targets.isEmpty()) {
+            return targets;
         }
         targets.add(at(null, workDir.resolve("target").resolve("bench-fs")));
         Path shm = Path.of("/dev/shm");

@@ -1,12 +1,13 @@
 package org.jfallocate.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.openjdk.jmh.util.ListStatistics;
+import org.jfallocate.testing.ChildProcess;
 
 /**
  * Runs src/jmh/c/fallocate_loop (built by the Makefile) in {@code dir}: the same call as
@@ -20,6 +21,8 @@ final class CBaseline {
     }
 
     static final String BENCHMARK = "BindingOverheadBenchmark.c";
+    /** A million calls take about a second a repeat here; a loop still running after this is stuck. */
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
     static final String BENCHMARK_THREADED = "BindingOverheadBenchmark.c_threaded";
 
     static CsvRow run(Path binary, Path dir, CsvRow.Context context, long calls, int repeats, boolean threaded)
@@ -30,14 +33,12 @@ final class CBaseline {
         if (threaded) {
             command.add("threaded");
         }
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int rc = p.waitFor();
-        if (rc != 0) {
-            throw new IOException(binary + " exited with " + rc + ": " + out.strip());
+        ChildProcess.Result r = ChildProcess.run(new ProcessBuilder(command), TIMEOUT);
+        if (!r.ok()) {
+            throw new IOException(binary + " exited with " + r.exit() + ": " + r.stdout().strip() + " " + r.stderr().strip());
         }
         List<Double> values = new ArrayList<>();
-        for (String line : out.strip().split("\n")) {
+        for (String line : r.stdout().strip().split("\n")) {
             values.add(Double.parseDouble(line.strip()));
         }
         ListStatistics stats = new ListStatistics();

@@ -5,12 +5,13 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import org.jfallocate.testing.ChildProcess;
 
 /** Runs one {@link FioJob} with the fio binary and reads its JSON output. */
 final class FioRunner {
@@ -29,9 +30,10 @@ final class FioRunner {
      */
     static java.util.Optional<String> version(String fio) {
         try {
-            Process p = new ProcessBuilder(fio, "--version").redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            return p.waitFor() == 0 && !out.isEmpty() ? java.util.Optional.of(out) : java.util.Optional.empty();
+            ChildProcess.Result r = ChildProcess.run(new ProcessBuilder(fio, "--version").redirectErrorStream(true),
+                    Duration.ofSeconds(30));
+            String out = r.stdout().trim();
+            return r.ok() && !out.isEmpty() ? java.util.Optional.of(out) : java.util.Optional.empty();
         } catch (IOException e) {
             return java.util.Optional.empty();
         } catch (InterruptedException e) {
@@ -50,21 +52,14 @@ final class FioRunner {
     double run(FioJob job, Path workDir, Path json) throws IOException, InterruptedException {
         Path jobFile = workDir.resolve(job.name() + ".fio");
         Files.writeString(jobFile, job.text(), StandardCharsets.UTF_8);
-        Path log = workDir.resolve(job.name() + ".log");
-        Process p = new ProcessBuilder(fio, "--output-format=json", "--output=" + json.toAbsolutePath(),
-                jobFile.getFileName().toString())
-                .directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException("fio did not finish " + jobFile + " within " + TIMEOUT_SECONDS + " s");
-        }
-        String console = Files.readString(log, StandardCharsets.UTF_8);
+        ChildProcess.Result fioRun = ChildProcess.run(new ProcessBuilder(fio, "--output-format=json",
+                "--output=" + json.toAbsolutePath(), jobFile.getFileName().toString())
+                .directory(workDir.toFile()).redirectErrorStream(true), Duration.ofSeconds(TIMEOUT_SECONDS));
         Files.deleteIfExists(workDir.resolve(job.name() + ".prerun.txt"));
         Files.deleteIfExists(workDir.resolve(job.name() + ".postrun.txt"));
-        Files.deleteIfExists(log);
         Files.deleteIfExists(jobFile);
-        if (p.exitValue() != 0) {
-            throw new IOException("fio exited with " + p.exitValue() + " on " + job.strategy() + ": " + console.trim());
+        if (!fioRun.ok()) {
+            throw new IOException("fio exited with " + fioRun.exit() + " on " + job.strategy() + ": " + fioRun.stdout().trim());
         }
         try (Reader r = Files.newBufferedReader(json, StandardCharsets.UTF_8)) {
             return usPerRecord(JsonParser.parseReader(r), job.sizeBytes() / job.recordBytes());

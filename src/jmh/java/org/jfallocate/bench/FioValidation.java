@@ -81,7 +81,8 @@ public final class FioValidation {
         Path fioDir = Files.createDirectories(o.out().resolve("fio"));
         // fio's job file, console log and exec_prerun output stay off the filesystem under test:
         // creating and removing them there would leave metadata for the next timed fdatasync to commit.
-        Path work = Files.createTempDirectory(o.out(), "fio-work-");
+        // Absolute: fio runs in this directory, and its exec_prerun/exec_postrun name files in it.
+        Path work = Files.createTempDirectory(o.out(), "fio-work-").toAbsolutePath();
         Instant started = Instant.now();
         System.out.println("validate: " + version.get() + ", " + o.reps() + " repetitions of "
                 + o.sizeBytes() / o.recordBytes() + " records of " + o.recordBytes() + " bytes on " + targets);

@@ -196,8 +196,10 @@ public record RecommendationWords(String heading, String answer, List<String> fa
             case "CHUNKED_KEEP_SIZE" -> "allocates one chunk ahead of the write position";
             default -> "allocates the whole segment before the first write";
         };
-        String time = c.prepare().map(m -> time(m) + " to prepare a " + Numbers.bytes(m.sizeBytes().getAsLong())
-                + " segment (" + Recommender.PREPARE_BENCHMARK + ")").orElse("preparation time not measured");
+        String time = c.prepare().map(m -> m.metric().equals(Recommender.PREPARE_METRIC)
+                ? time(m) + " to prepare each segment, on the background thread"
+                : time(m) + " to prepare a " + Numbers.bytes(m.sizeBytes().getAsLong()) + " segment ("
+                        + Recommender.PREPARE_BENCHMARK + ")").orElse("preparation time not measured");
         return "Up front: " + time + "; " + space;
     }
 

@@ -21,6 +21,8 @@ public final class Recommender {
     private static final Set<Workload.Kind> KINDS = Set.of(Workload.Kind.DURABLE_APPEND, Workload.Kind.BUFFERED_APPEND);
     /** The benchmark that measures the up-front cost of a strategy: reserving a segment. */
     static final String PREPARE_BENCHMARK = "ReserveSpaceBenchmark.reserve";
+    /** A workload's own time to prepare one segment, in the background (RotatingLogBenchmark). */
+    static final String PREPARE_METRIC = "prepare_ms";
     /** The segment size whose preparation time is shown when the run measured several sizes. */
     static final long SEGMENT_BYTES = 64L << 20;
     /** The profile at which "no significant difference" is an answer rather than a lack of samples. */
@@ -100,10 +102,18 @@ public final class Recommender {
                 .findFirst();
     }
 
-    /** The time to reserve a segment with this strategy here: the size nearest {@link #SEGMENT_BYTES}. */
+    /**
+     * The time to prepare a segment with this strategy here: the workload's own measure where it
+     * has one (the rotating log's {@value #PREPARE_METRIC}, the background thread's time per
+     * segment), else reserving the size nearest {@link #SEGMENT_BYTES} with ReserveSpaceBenchmark.
+     */
     private static Optional<Measurement> prepare(Run run, Measurement score) {
         if (Summary.NOT_RESERVING.contains(score.strategy())) {
             return Optional.empty();
+        }
+        Optional<Measurement> own = sibling(run, score, PREPARE_METRIC).filter(m -> m.value().isPresent());
+        if (own.isPresent()) {
+            return own;
         }
         return run.measurements().stream()
                 .filter(m -> m.isScore() && m.benchmark().equals(PREPARE_BENCHMARK) && m.fsType().equals(score.fsType())

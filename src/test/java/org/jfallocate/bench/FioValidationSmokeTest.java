@@ -27,7 +27,9 @@ class FioValidationSmokeTest {
         Path dir = Files.createTempDirectory(shm, "validate-smoke-");
         Assumptions.assumeTrue(org.jfallocate.FileSystemInfo.of(dir).type().equals("tmpfs"), "/dev/shm is not tmpfs here");
         try {
-            int status = FioValidation.run(new String[] {"--out", out.toString(), "--dir", dir.toString(),
+            // Relative, as 'make validate RUN=results/<id>' gives it: fio runs in a directory of its own.
+            String relativeOut = Path.of("").toAbsolutePath().relativize(out.toAbsolutePath()).toString();
+            int status = FioValidation.run(new String[] {"--out", relativeOut, "--dir", dir.toString(),
                     "--reps", "2", "--warmup", "1", "--size", "65536"});
             assertEquals(0, status);
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.jfallocate.Fallocate;
 import org.jfallocate.FallocateException;
 import org.jfallocate.FallocateMode;
+import org.jfallocate.testing.ChildProcess;
 
 /**
  * The loop {@link LeakTest} measures, run in a JVM of its own whose heap is fixed and
@@ -29,8 +30,9 @@ public final class LeakProbe {
         Path file = dir.resolve("f");
         Files.write(file, new byte[64 * 1024]);
         Path fifo = dir.resolve("fifo");
-        if (new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor() != 0) {
-            throw new IOException("mkfifo failed");
+        ChildProcess.Result mkfifo = ChildProcess.run(java.time.Duration.ofSeconds(30), "mkfifo", fifo.toString());
+        if (!mkfifo.ok()) {
+            throw new IOException("mkfifo failed: " + mkfifo.stderr());
         }
         report("start", 0, 0);
         report("warmup", warmup, loop(file, fifo, warmup));

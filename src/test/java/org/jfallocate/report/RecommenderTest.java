@@ -46,6 +46,11 @@ class RecommenderTest {
             return this;
         }
 
+        Rows prepareMs(String strategy, double millis, double error) {
+            return add(DURABLE, strategy, OptionalLong.empty(), "prepare_ms", "ms", OptionalDouble.of(millis),
+                    OptionalDouble.of(error), "");
+        }
+
         Rows unsupported(String strategy) {
             ms.add(new Measurement("r1", "h", "k", "jdk", "cpu", "ext4", "/dev/loop0", DURABLE, strategy,
                     OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), "unsupported", "",
@@ -89,6 +94,15 @@ class RecommenderTest {
                 "Up front: 38.0 ± 1.7 ms to prepare a 64 MiB segment (ReserveSpaceBenchmark.reserve); "
                         + "allocates the whole segment before the first write",
                 "Others: FALLOCATE 1.06 ± 0.08× (within error)"), w.facts());
+    }
+
+    @Test
+    void aWorkloadsOwnPreparationTime_isTheUpFrontCost_beforeTheReserveBenchmarks() {
+        Recommendation r = new Rows("full").score("NONE", 500, 20).score("RECYCLED", 250, 20)
+                .prepareMs("RECYCLED", 2.5, 0.5).reserve("RECYCLED", 64 << 20, 38_000, 1_700).only();
+        assertEquals("Up front: 2.50 ± 0.50 ms to prepare each segment, on the background thread; "
+                + "reuses a finished segment's blocks (keep one spare segment per log)",
+                RecommendationWords.of(r).facts().get(0));
     }
 
     @Test
