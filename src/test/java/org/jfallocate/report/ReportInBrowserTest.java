@@ -184,8 +184,8 @@ class ReportInBrowserTest {
         Path report = WORK.resolve("published/report");
         deleteTree(report);
         Files.createDirectories(report.getParent());
-        ReportBuilder.build(List.of(Path.of("results/20261123-145544-vm")), report);
-        checkAsAPersonSeesIt(browser.get(), report, "published", 7);
+        ReportBuilder.build(List.of(Path.of("results/20261201-230138-vm")), report);
+        checkAsAPersonSeesIt(browser.get(), report, "published", 8);
     }
 
     private static void deleteTree(Path root) throws IOException {
