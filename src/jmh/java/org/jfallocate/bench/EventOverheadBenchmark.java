@@ -26,8 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What the {@code jfallocate.Fallocate} flight-recorder event costs a call: with no recording,
- * with a recording that leaves the event off, and with the event on; against the bare
- * downcall, which has no event support at all.
+ * with a recording that leaves the event off, and with the event on, by default and with each
+ * of its costly settings (sizes, stack trace); against the bare downcall, which has no event
+ * support at all.
  *
  * <p>The call is fallocate(KEEP_SIZE) over a range of a tmpfs file that is already allocated:
  * the kernel has nothing to do, so what is left is the call's own overhead, which is what the
@@ -72,8 +73,8 @@ public class EventOverheadBenchmark {
 
     /**
      * A running in-memory recording. {@code eventOn} enables the event with no threshold and
-     * its default settings (no stack trace), as {@code -XX:StartFlightRecording} would, or
-     * with a stack trace when {@code stackTrace} asks for one; otherwise it is disabled.
+     * its default settings (no sizes, no stack trace), as {@code -XX:StartFlightRecording}
+     * would, plus the sizes or a stack trace when asked; otherwise it is disabled.
      * In memory so that millions of events a second do not fill the disk.
      */
     @State(Scope.Benchmark)
@@ -81,14 +82,17 @@ public class EventOverheadBenchmark {
         Recording recording;
 
         void start(boolean eventOn) {
-            start(eventOn, false);
+            start(eventOn, false, false);
         }
 
-        void start(boolean eventOn, boolean stackTrace) {
+        void start(boolean eventOn, boolean sizes, boolean stackTrace) {
             recording = new Recording();
             recording.setToDisk(false);
             if (eventOn) {
                 var settings = recording.enable("jfallocate.Fallocate").withThreshold(Duration.ZERO);
+                if (sizes) {
+                    settings.with("sizes", "true");
+                }
                 if (stackTrace) {
                     settings.withStackTrace();
                 }
@@ -114,12 +118,21 @@ public class EventOverheadBenchmark {
         }
     }
 
+    /** Recording with the event on and its sizes asked for. */
+    @State(Scope.Benchmark)
+    public static class EventOnWithSizes extends RecordingRunning {
+        @Setup(Level.Trial)
+        public void start() {
+            start(true, true, false);
+        }
+    }
+
     /** Recording with the event on and its stack trace asked for. */
     @State(Scope.Benchmark)
     public static class EventOnWithStackTrace extends RecordingRunning {
         @Setup(Level.Trial)
         public void start() {
-            start(true, true);
+            start(true, false, true);
         }
     }
 
@@ -150,9 +163,18 @@ public class EventOverheadBenchmark {
         Fallocate.fallocate(f.fd, FallocateMode.KEEP_SIZE, 0, LEN);
     }
 
-    /** The library's call recorded with the event's defaults: two statx calls and the event write. */
+    /**
+     * The library's call recorded with the event's defaults: the event write, and one statx
+     * that tells the bare descriptor's cached path is still its file's.
+     */
     @Benchmark
     public void eventEnabled(AllocatedFile f, EventOn recording) throws IOException {
+        Fallocate.fallocate(f.fd, FallocateMode.KEEP_SIZE, 0, LEN);
+    }
+
+    /** The same with the sizes a recording may ask for: a statx before and after the call. */
+    @Benchmark
+    public void eventEnabled_withSizes(AllocatedFile f, EventOnWithSizes recording) throws IOException {
         Fallocate.fallocate(f.fd, FallocateMode.KEEP_SIZE, 0, LEN);
     }
 

@@ -30,6 +30,7 @@ public final class FaultySyscalls implements Syscalls, AutoCloseable {
     private final AtomicInteger fallocateCalls = new AtomicInteger();
     private final AtomicInteger posixFallocateCalls = new AtomicInteger();
     private final AtomicInteger ftruncateCalls = new AtomicInteger();
+    private final AtomicInteger statxCalls = new AtomicInteger();
 
     private FaultySyscalls(int fd) {
         this.fd = fd;
@@ -103,6 +104,11 @@ public final class FaultySyscalls implements Syscalls, AutoCloseable {
     /** ftruncate calls that reached this object for the descriptor, scripted or real. */
     public int ftruncateCalls() {
         return ftruncateCalls.get();
+    }
+
+    /** statx calls on the descriptor (AT_EMPTY_PATH) that reached this object; never scripted. */
+    public int statxCalls() {
+        return statxCalls.get();
     }
 
     @Override
@@ -186,6 +192,9 @@ public final class FaultySyscalls implements Syscalls, AutoCloseable {
 
     @Override
     public int statx(int dirfd, MemorySegment path, int flags, int mask, MemorySegment buf) {
+        if (dirfd == fd) {
+            statxCalls.incrementAndGet();
+        }
         return real.statx(dirfd, path, flags, mask, buf);
     }
 

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * bin/jfallocate uses the binding, so a JVM started with JFR in {@code JDK_JAVA_OPTIONS}
- * records the CLI's calls, the refused ones included, as the README says.
+ * records the CLI's calls, the refused ones included, as the README says; here with the
+ * event's {@code sizes} setting turned on from the command line, as docs/jfr.md shows.
  */
 class CliRecordingTest {
     private static final Path CLI = Path.of("bin", "jfallocate").toAbsolutePath();
@@ -82,7 +83,7 @@ class CliRecordingTest {
         List<String> command = new java.util.ArrayList<>(List.of(CLI.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-        pb.environment().put("JDK_JAVA_OPTIONS", "-XX:StartFlightRecording=filename=" + jfr);
+        pb.environment().put("JDK_JAVA_OPTIONS", "-XX:StartFlightRecording=filename=" + jfr + ",+jfallocate.Fallocate#sizes=true");
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         ChildProcess.Result r = ChildProcess.run(pb, Duration.ofSeconds(60));
         String stderr = r.stderr();

@@ -20,9 +20,11 @@ import jdk.jfr.consumer.RecordingFile;
 import org.jfallocate.Errno;
 import org.jfallocate.Fallocate;
 import org.jfallocate.FallocateException;
+import org.jfallocate.FallocateFile;
 import org.jfallocate.FallocateMode;
 import org.jfallocate.FileSpace;
 import org.jfallocate.Preallocation;
+import org.jfallocate.internal.FaultySyscalls;
 import org.jfallocate.testing.FileBytes;
 import org.jfallocate.testing.TestFilesystems;
 import org.junit.jupiter.api.Test;
@@ -32,10 +34,12 @@ import org.junit.jupiter.api.io.TempDir;
  * Real calls on real files, recorded in-process, dumped, and read back with
  * {@link RecordingFile}: every field of every {@code jfallocate.Fallocate} event is checked
  * against what the test itself saw happen (sizes from {@code Files.size}, allocation from
- * {@link FileSpace}, the errno from the exception).
+ * {@link FileSpace}, the errno from the exception). The sizes are there when the recording
+ * asks for them ({@code sizes=true}), and only then.
  */
 class FallocateEventTest {
     private static final String EVENT = "jfallocate.Fallocate";
+    private static final String SIZES = "sizes";
     private static final int MIB = 1 << 20;
 
     @TempDir
@@ -82,7 +86,7 @@ class FallocateEventTest {
         List<Seen> seen;
         List<RecordedEvent> events;
         try (Recording recording = new Recording()) {
-            recording.enable(EVENT).withThreshold(java.time.Duration.ZERO).withStackTrace();
+            recording.enable(EVENT).withThreshold(java.time.Duration.ZERO).withStackTrace().with(SIZES, "true");
             recording.start();
             seen = List.of(
                     // Growth by allocation, by path: 0 -> 1 MiB, all of it allocated.
@@ -135,7 +139,7 @@ class FallocateEventTest {
         Seen fallback;
         List<RecordedEvent> events;
         try (Recording recording = new Recording()) {
-            recording.enable(EVENT).withThreshold(java.time.Duration.ZERO);
+            recording.enable(EVENT).withThreshold(java.time.Duration.ZERO).with(SIZES, "true");
             recording.start();
             FileSpace before = FileSpace.of(file);
             Instant start = Instant.now();
@@ -161,7 +165,8 @@ class FallocateEventTest {
     }
 
     // The path of a bare descriptor is read from /proc once and reused while the descriptor is on
-    // the same file: a descriptor number reused for another file must get that file's path.
+    // the same file: a descriptor number reused for another file must get that file's path. With
+    // the event's default settings: the (dev, inode) check needs no sizes.
     @Test
     void aDescriptorNumberReusedForAnotherFile_isRecordedWithTheOtherFilesPath() throws Exception {
         Path first = Files.createFile(dumps.resolve("first"));
@@ -192,8 +197,81 @@ class FallocateEventTest {
         assertEquals(firstFd, secondFd, "the kernel gave the lowest free number again");
         assertEquals(List.of(first.toRealPath().toString(), first.toRealPath().toString(), second.toRealPath().toString()),
                 events.stream().map(e -> e.getString("path")).toList());
-        assertEquals(List.of(4096L, 8192L, 4096L), events.stream().map(e -> e.getLong("sizeAfter")).toList());
         assertTrue(events.stream().allMatch(e -> e.getStackTrace() == null), "no stack trace unless asked for");
+    }
+
+    // The default event records the call without reading the file's sizes: no statx at all when
+    // the caller gives the path, one (the path's check) for a bare descriptor, and -1 in the four
+    // size fields. With sizes=true the same calls make one statx before and one after.
+    @Test
+    void byDefault_theEventRecordsTheCallButNotTheSizes_whichCostTwoStatxMore() throws Exception {
+        Path file = Files.createFile(dumps.resolve("sizes"));
+        try (FallocateFile handle = FallocateFile.open(file, StandardOpenOption.WRITE)) {
+            int[] byDefault = statxCalls(handle, null);
+            int[] withSizes = statxCalls(handle, "true");
+            // {through the handle (path known), through the bare descriptor (path looked up)}
+            assertEquals(List.of(0, 1), List.of(byDefault[0], byDefault[1]), "statx calls a call makes by default");
+            assertEquals(List.of(2, 2), List.of(withSizes[0], withSizes[1]), "statx calls a call makes with sizes=true");
+        }
+        List<RecordedEvent> events = eventsOnFile(dumps.resolve("sizes-default.jfr"), file);
+        assertEquals(2, events.size(), events.toString());
+        String path = file.toRealPath().toString();
+        for (RecordedEvent e : events) {
+            assertEquals(path, e.getString("path"), e.toString());
+            assertEquals("ALLOCATE", e.getString("mode"), e.toString());
+            assertEquals("0", e.getString("result"), e.toString());
+            for (String size : List.of("sizeBefore", "sizeAfter", "allocatedBefore", "allocatedAfter")) {
+                assertEquals(-1, e.getLong(size), size + " is not read by default: " + e);
+            }
+        }
+        List<RecordedEvent> sized = eventsOnFile(dumps.resolve("sizes-true.jfr"), file);
+        assertEquals(List.of(12288L, 16384L), sized.stream().map(e -> e.getLong("sizeAfter")).toList());
+        assertEquals(List.of(8192L, 12288L), sized.stream().map(e -> e.getLong("sizeBefore")).toList());
+    }
+
+    // Two calls, growing the file by 4 KiB each, one through the handle and one through its bare
+    // descriptor, recorded with the given sizes value (null: the default); the statx calls each made.
+    private int[] statxCalls(FallocateFile handle, String sizes) throws Exception {
+        try (Recording recording = new Recording()) {
+            var settings = recording.enable(EVENT).withThreshold(java.time.Duration.ZERO);
+            if (sizes != null) {
+                settings.with(SIZES, sizes);
+            }
+            recording.start();
+            long end = Files.size(handle.path());
+            int[] calls = new int[2];
+            try (FaultySyscalls counting = FaultySyscalls.installOn(handle.fd())) {
+                handle.fallocate(FallocateMode.ALLOCATE, end, 4096);
+                calls[0] = counting.statxCalls();
+                Fallocate.fallocate(handle.fd(), FallocateMode.ALLOCATE, end + 4096, 4096);
+                calls[1] = counting.statxCalls() - calls[0];
+            }
+            recording.stop();
+            recording.dump(dumps.resolve(sizes == null ? "sizes-default.jfr" : "sizes-" + sizes + ".jfr"));
+            return calls;
+        }
+    }
+
+    // JFR combines the recordings' values: one recording asking for the sizes is enough, and when
+    // it stops the others go back to the default.
+    @Test
+    void sizesAreTakenWhileAnyRunningRecordingAsks() throws Exception {
+        Path file = Files.createFile(dumps.resolve("combined"));
+        try (Recording plain = new Recording()) {
+            plain.enable(EVENT).withThreshold(java.time.Duration.ZERO);
+            plain.start();
+            try (Recording sized = new Recording()) {
+                sized.enable(EVENT).withThreshold(java.time.Duration.ZERO).with(SIZES, "true");
+                sized.start();
+                Fallocate.fallocate(file, FallocateMode.ALLOCATE, 0, 4096);
+                sized.stop();
+            }
+            Fallocate.fallocate(file, FallocateMode.ALLOCATE, 0, 8192);
+            plain.stop();
+            Path dump = dumps.resolve("combined.jfr");
+            plain.dump(dump);
+            assertEquals(List.of(4096L, -1L), eventsOnFile(dump, file).stream().map(e -> e.getLong("sizeAfter")).toList());
+        }
     }
 
     @Test
@@ -236,6 +314,12 @@ class FallocateEventTest {
             DataAmount amount = type.getField(bytes).getAnnotation(DataAmount.class);
             assertTrue(amount != null && amount.value().equals(DataAmount.BYTES), bytes + " is shown in bytes");
         }
+        // Mission Control lists the event's settings with their defaults: both costly ones off.
+        var settings = type.getSettingDescriptors().stream()
+                .collect(java.util.stream.Collectors.toMap(jdk.jfr.SettingDescriptor::getName, s -> s));
+        assertEquals("false", settings.get(SIZES).getDefaultValue());
+        assertEquals("File Sizes", settings.get(SIZES).getLabel());
+        assertEquals("false", settings.get("stackTrace").getDefaultValue());
     }
 
     private static void assertEventMatches(Seen s, RecordedEvent e) {

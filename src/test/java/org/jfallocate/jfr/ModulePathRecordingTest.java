@@ -26,7 +26,7 @@ class ModulePathRecordingTest {
         Path file = dir.resolve("data");
         Path jfr = dir.resolve("module-path.jfr");
         JavaProcess.Result r = JavaProcess.run(dir, "java",
-                "-XX:StartFlightRecording=filename=" + jfr,
+                "-XX:StartFlightRecording=filename=" + jfr + ",+jfallocate.Fallocate#sizes=true",
                 "--enable-native-access=org.jfallocate",
                 "-p", JavaProcess.bindingClasses().toString(), "--add-modules", "org.jfallocate",
                 "-cp", Path.of("target", "test-classes").toAbsolutePath().toString(),

@@ -6,17 +6,21 @@ import jdk.jfr.Description;
 import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
+import jdk.jfr.SettingDefinition;
 import jdk.jfr.StackTrace;
 
 /**
  * One fallocate(2) or posix_fallocate(3) call that jfallocate made, failed ones included:
- * what was asked, what came back, and what it did to the file's size and allocation.
- * The event's duration is the call's (EINTR retries included, the two statx calls not).
+ * what was asked, what came back, how long it took and, when the recording asks, what it
+ * did to the file's size and allocation. The event's duration is the call's (EINTR retries
+ * included, the statx calls not).
  *
- * <p>Stack traces are off by default: walking the stack would cost more than the call
- * itself. A recording that wants them asks: {@code stackTrace} set to true for
- * {@code jfallocate.Fallocate} in its .jfc settings, or
- * {@code recording.enable("jfallocate.Fallocate").withStackTrace()}.
+ * <p>Two settings are off by default because each costs more than the call itself: the
+ * stack trace (walking the stack) and {@code sizes} (two statx(2) calls around the call,
+ * {@link FileSizesSetting}). A recording that wants them asks: {@code stackTrace} or
+ * {@code sizes} set to true for {@code jfallocate.Fallocate} in its .jfc settings or on
+ * the command line ({@code -XX:StartFlightRecording:+jfallocate.Fallocate#sizes=true}), or
+ * {@code recording.enable("jfallocate.Fallocate").withStackTrace().with("sizes", "true")}.
  *
  * <p>This package is not exported: JFR opens an event's package to itself when the class
  * is registered, so the event needs no export and stays out of the API.
@@ -61,22 +65,22 @@ public final class FallocateEvent extends Event {
     long length;
 
     @Label("Size Before")
-    @Description("st_size before the call; -1 if statx failed")
+    @Description("st_size before the call; -1 when the sizes setting is off or statx failed")
     @DataAmount(DataAmount.BYTES)
     long sizeBefore;
 
     @Label("Size After")
-    @Description("st_size after the call; -1 if statx failed")
+    @Description("st_size after the call; -1 when the sizes setting is off or statx failed")
     @DataAmount(DataAmount.BYTES)
     long sizeAfter;
 
     @Label("Allocated Before")
-    @Description("st_blocks * 512 before the call; -1 if statx failed")
+    @Description("st_blocks * 512 before the call; -1 when the sizes setting is off or statx failed")
     @DataAmount(DataAmount.BYTES)
     long allocatedBefore;
 
     @Label("Allocated After")
-    @Description("st_blocks * 512 after the call; -1 if statx failed")
+    @Description("st_blocks * 512 after the call; -1 when the sizes setting is off or statx failed")
     @DataAmount(DataAmount.BYTES)
     long allocatedAfter;
 
@@ -87,4 +91,21 @@ public final class FallocateEvent extends Event {
     @Label("Errno")
     @Description("The raw errno (posix_fallocate's return value); 0 on success")
     int errno;
+
+    // Whether begin() took the "before" figures, so that commit() takes the "after" ones
+    // even if the setting changed in between. Transient: not recorded.
+    transient boolean sizesTaken;
+
+    /**
+     * The {@code sizes} setting. JFR calls this as a filter when the event is committed; it
+     * keeps every event: the setting decides what is measured ({@link FileSizesSetting#wanted()}),
+     * not which events are kept.
+     */
+    @Name("sizes")
+    @Label("File Sizes")
+    @Description("Read the file's size and allocated bytes before and after each call (two statx(2) calls more)")
+    @SettingDefinition
+    private boolean sizes(FileSizesSetting setting) {
+        return true;
+    }
 }

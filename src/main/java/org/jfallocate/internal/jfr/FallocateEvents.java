@@ -12,10 +12,13 @@ import org.jfallocate.internal.Statx;
  * first and come here only when it is true, so that a JVM that does not record pays one
  * branch per call: no statx, no readlink, no event object.
  *
- * <p>With the event on, a call costs two statx(2) into a per-thread buffer, the event
- * object and its commit; the path of a bare descriptor is read from /proc once per
- * (descriptor, file) and then reused; the strings (operation, mode names, result) are
- * constants. Stack traces are off unless a recording asks for them ({@link FallocateEvent}).
+ * <p>With the event on, a call costs the event object and its commit; the strings
+ * (operation, mode names, result) are constants. A bare descriptor's path is read from
+ * /proc once per (descriptor, file) and then reused, which costs one statx(2) per call to
+ * tell that the descriptor still names that file; a caller that gives its path (the
+ * {@code Path} overloads, {@code FallocateFile}) saves it. The {@code sizes} setting adds
+ * a statx before and after the call ({@link FileSizesSetting}), and the stack trace a walk
+ * of the stack; both are off unless a recording asks ({@link FallocateEvent}).
  */
 public final class FallocateEvents {
     private FallocateEvents() {
@@ -52,7 +55,8 @@ public final class FallocateEvents {
     private static volatile KnownPath lastPath;
 
     /**
-     * Takes the "before" figures and starts the clock; call just before the C call.
+     * Takes the "before" figures, if the recording wants them, and starts the clock; call
+     * just before the C call.
      *
      * @param operation what the event calls the call, a constant
      * @param fd        the descriptor
@@ -72,22 +76,25 @@ public final class FallocateEvents {
         event.modeValue = modeValue;
         event.offset = offset;
         event.length = length;
-        MemorySegment buf = STATX_BUFFER.get();
-        if (Statx.ofFd(fd, buf) == 0) {
-            event.sizeBefore = Statx.size(buf);
-            event.allocatedBefore = Statx.allocatedBytes(buf);
-            event.path = path != null ? path.toAbsolutePath().toString() : pathOf(fd, buf);
+        boolean sizes = FileSizesSetting.wanted();
+        event.sizesTaken = sizes;
+        // One statx serves both the sizes and, for a bare descriptor, the path's (dev, inode) check.
+        MemorySegment buf = sizes || path == null ? STATX_BUFFER.get() : null;
+        boolean stated = buf != null && Statx.ofFd(fd, buf) == 0;
+        event.sizeBefore = sizes && stated ? Statx.size(buf) : -1;
+        event.allocatedBefore = sizes && stated ? Statx.allocatedBytes(buf) : -1;
+        if (path != null) {
+            event.path = path.toAbsolutePath().toString();
         } else {
-            event.sizeBefore = -1;
-            event.allocatedBefore = -1;
-            event.path = path != null ? path.toAbsolutePath().toString() : null;
+            event.path = stated ? pathOf(fd, buf) : null;
         }
         event.begin();
         return event;
     }
 
     /**
-     * Stops the clock, takes the "after" figures and commits; call just after the C call.
+     * Stops the clock, takes the "after" figures if {@link #begin} took the "before" ones,
+     * and commits; call just after the C call.
      *
      * @param event the event {@link #begin} returned
      * @param errno 0 for success, else the call's error number
@@ -98,10 +105,15 @@ public final class FallocateEvents {
         if (!event.shouldCommit()) {
             return;
         }
-        MemorySegment buf = STATX_BUFFER.get();
-        boolean ok = Statx.ofFd(event.fd, buf) == 0;
-        event.sizeAfter = ok ? Statx.size(buf) : -1;
-        event.allocatedAfter = ok ? Statx.allocatedBytes(buf) : -1;
+        if (event.sizesTaken) {
+            MemorySegment buf = STATX_BUFFER.get();
+            boolean ok = Statx.ofFd(event.fd, buf) == 0;
+            event.sizeAfter = ok ? Statx.size(buf) : -1;
+            event.allocatedAfter = ok ? Statx.allocatedBytes(buf) : -1;
+        } else {
+            event.sizeAfter = -1;
+            event.allocatedAfter = -1;
+        }
         event.errno = errno;
         event.result = errnoName;
         event.commit();
