@@ -182,7 +182,7 @@ public final class BenchRunner {
                 rows.addAll(JmhJsonConverter.rows(json, context, histograms()));
             }
             rows.addAll(gaps.unsupportedRows(context, selected,
-                    (name, param, value) -> asked(profile.settingsFor(name), user, param, value)));
+                    (name, param, value) -> asked(profile.settingsFor(name, target.fs().type()), user, param, value)));
             Set<String> ran = new LinkedHashSet<>();
             results.forEach(r -> ran.add(HistogramNames.simpleName(r.getParams().getBenchmark())));
             rows.addAll(failedRows(context, runnable, ran));
@@ -211,7 +211,8 @@ public final class BenchRunner {
         private Collection<RunResult> measure(BenchTarget target, CommandLineOptions user, Set<String> runnable, Gaps gaps)
                 throws IOException, RunnerException {
             Map<Profile.Settings, List<String>> groups = new LinkedHashMap<>();
-            runnable.forEach(name -> groups.computeIfAbsent(profile.settingsFor(name), s -> new ArrayList<>()).add(name));
+            String fsType = target.fs().type();
+            runnable.forEach(name -> groups.computeIfAbsent(profile.settingsFor(name, fsType), s -> new ArrayList<>()).add(name));
             Set<String> all = select(List.of(DEFAULT_INCLUDE), List.of()).keySet();
             List<RunResult> results = new ArrayList<>();
             List<Path> parts = new ArrayList<>();

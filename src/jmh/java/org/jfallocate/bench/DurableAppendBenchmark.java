@@ -29,6 +29,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * the mean time per record, the strategy's work at close ({@link AppendLog#finish}) included;
  * the records per second ({@code throughput}) and the HdrHistogram percentiles of the single
  * records come out as secondary results through {@link MetricsProfiler}.
+ *
+ * <p>On tmpfs, where an fdatasync reaches no device and a record costs microseconds of JIT-compiled
+ * code, both profiles run 40 warmup and 100 measured iterations instead ({@link Profile}); results.csv
+ * gives every point's effective counts.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)

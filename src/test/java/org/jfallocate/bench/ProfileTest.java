@@ -49,8 +49,9 @@ class ProfileTest {
 
     /**
      * What the annotations say is what the publication profile runs: FULL changes no fork or
-     * iteration count, and every class gives 30 samples a point; one JVM of 30 for the
-     * filesystem benchmarks (the budget), three of 10 where the JIT varies between JVMs.
+     * iteration count (but on tmpfs, {@link #aFilesystemsSettings_winOnThatFilesystemOnly}), and
+     * every class gives 30 samples a point; one JVM of 30 for the filesystem benchmarks (the
+     * budget), three of 10 where the JIT varies between JVMs.
      */
     @Test
     void theAnnotations_sayWhatTheFullProfileRuns() {
@@ -64,6 +65,21 @@ class ProfileTest {
             assertEquals(Optional.empty(), full.forks(), c.getSimpleName());
             assertEquals(Optional.empty(), full.measurementIterations(), c.getSimpleName());
         }
+    }
+
+    /** A filesystem's settings win over the benchmark's everywhere else; other filesystems keep those. */
+    @Test
+    void aFilesystemsSettings_winOnThatFilesystemOnly() {
+        Profile.Settings tmpfs = Profile.QUICK.settingsFor("DurableAppendBenchmark.append", "tmpfs");
+        assertEquals(Optional.of(40), tmpfs.warmupIterations());
+        assertEquals(Optional.of(100), tmpfs.measurementIterations());
+        assertEquals(Optional.of(1), tmpfs.forks());
+        assertEquals(List.of("FDATASYNC_EACH"), tmpfs.params().get("writePath"), "the quick profile's write path stays");
+        assertEquals(Profile.QUICK.settingsFor("DurableAppendBenchmark.append"),
+                Profile.QUICK.settingsFor("DurableAppendBenchmark.append", "ext4"));
+        assertEquals(Optional.of(100), Profile.FULL.settingsFor("DurableAppendBenchmark.append", "tmpfs").measurementIterations(),
+                "both profiles measure tmpfs alike");
+        assertEquals(Optional.empty(), Profile.FULL.settingsFor("DurableAppendBenchmark.append", "xfs").measurementIterations());
     }
 
     private static Options build(Profile.Settings s, CommandLineOptions user) {
