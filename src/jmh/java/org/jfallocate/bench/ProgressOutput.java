@@ -136,7 +136,7 @@ public final class ProgressOutput implements OutputFormat {
     String line(BenchmarkParams params) {
         Map<String, String> shown = new TreeMap<>();
         for (String k : params.getParamsKeys()) {
-            if (!SAME_EVERYWHERE.contains(k)) {
+            if (!SAME_EVERYWHERE.contains(k) && !ignored(k, params)) {
                 shown.put(k, params.getParam(k));
             }
         }
@@ -149,6 +149,12 @@ public final class ProgressOutput implements OutputFormat {
         here.ifPresent(d -> sb.append(" | ~").append(clockTime(d)).append(" left in this group"));
         here.flatMap(clock::runLeft).ifPresent(d -> sb.append(", ~").append(clockTime(d)).append(" in the run"));
         return sb.toString();
+    }
+
+    // chunkBytes is CHUNKED_KEEP_SIZE's step: every other strategy ignores it.
+    private static boolean ignored(String param, BenchmarkParams params) {
+        String strategy = params.getParam("strategy");
+        return param.equals("chunkBytes") && strategy != null && !strategy.equals(Strategy.CHUNKED_KEEP_SIZE.name());
     }
 
     /** Points of this JMH run still to go (this one included) times the suite's mean point so far. */

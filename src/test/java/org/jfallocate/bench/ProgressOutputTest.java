@@ -81,9 +81,23 @@ class ProgressOutputTest {
                 + " | elapsed 0:30 | ~0:10 left in this group, ~0:30 in the run", xfs.line(params()));
     }
 
+    @Test
+    void chunkBytes_isShownOnlyForTheStrategyThatUsesIt() {
+        PrintStream nowhere = new PrintStream(java.io.OutputStream.nullOutputStream());
+        ProgressOutput out = new ProgressOutput(OutputFormatFactory.createFormatInstance(nowhere, VerboseMode.SILENT),
+                nowhere, new ProgressOutput.Clock(() -> 0L), "ext4", 1);
+        String plain = out.line(params(java.util.Map.of("strategy", "FALLOCATE", "chunkBytes", "1048576", "dir", "/mnt")));
+        String chunked = out.line(params(java.util.Map.of("strategy", "CHUNKED_KEEP_SIZE", "chunkBytes", "1048576", "dir", "/mnt")));
+        assertTrue(plain.contains("strategy=FALLOCATE |"), plain);
+        assertTrue(chunked.contains("chunkBytes=1048576 strategy=CHUNKED_KEEP_SIZE |"), chunked);
+    }
+
     private static org.openjdk.jmh.infra.BenchmarkParams params() {
-        java.util.TreeMap<String, String> p = new java.util.TreeMap<>(java.util.Map.of("size", "1048576",
-                "strategy", "FALLOCATE", "dir", "/mnt/ext4"));
+        return params(java.util.Map.of("size", "1048576", "strategy", "FALLOCATE", "dir", "/mnt/ext4"));
+    }
+
+    private static org.openjdk.jmh.infra.BenchmarkParams params(java.util.Map<String, String> values) {
+        java.util.TreeMap<String, String> p = new java.util.TreeMap<>(values);
         org.openjdk.jmh.runner.WorkloadParams wp = new org.openjdk.jmh.runner.WorkloadParams();
         p.forEach((k, v) -> wp.put(k, v, 0));
         org.openjdk.jmh.runner.options.TimeValue t = org.openjdk.jmh.runner.options.TimeValue.seconds(1);
