@@ -32,7 +32,8 @@
  * long reserved = layout.hasExtentMap() ? layout.unwrittenBytes() : -1; // tmpfs has no extent map
  * }</pre>
  * When the JVM runs Java Flight Recorder ({@code -XX:StartFlightRecording}), every call,
- * failed ones included, is a {@code jfallocate.Fallocate} event with the file's size and
+ * failed ones included, is a {@code jfallocate.Fallocate} event: what was asked, what came
+ * back and how long it took, and, with the event's {@code sizes} setting, the file's size and
  * allocation before and after it; without a recording that costs one branch per call.
  *
  * <h2>Errors</h2>
