@@ -184,7 +184,7 @@ class ReportInBrowserTest {
         Path report = WORK.resolve("published/report");
         deleteTree(report);
         Files.createDirectories(report.getParent());
-        ReportBuilder.build(List.of(Path.of("results/20261201-230138-vm")), report);
+        ReportBuilder.build(List.of(Path.of("results/20261202-005844-vm")), report);
         checkAsAPersonSeesIt(browser.get(), report, "published", 8);
     }
 
