@@ -23,6 +23,7 @@ import java.util.TreeSet;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonParser;
 import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.BenchmarkList;
@@ -112,6 +113,33 @@ public final class BenchRunner {
         return new Run(out, profile, cBinary, jmhArgs, started, output).execute();
     }
 
+    /** A point's identity: its benchmark and every parameter value, as JMH started it and as its result names it. */
+    static String pointKey(BenchmarkParams params) {
+        StringBuilder key = new StringBuilder(HistogramNames.simpleName(params.getBenchmark()));
+        new java.util.TreeSet<>(params.getParamsKeys()).forEach(k -> key.append(';').append(k).append('=').append(params.getParam(k)));
+        return key.toString();
+    }
+
+    /**
+     * A row for every point JMH started but did not finish (its fork threw: ENOSPC, a
+     * read-only filesystem), with the point's strategy and parameters, so that the report
+     * names it instead of leaving the strategy out.
+     */
+    static List<CsvRow> failedPointRows(CsvRow.Context context, List<BenchmarkParams> started, Set<String> finished) {
+        List<CsvRow> rows = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (BenchmarkParams p : started) {
+            String key = pointKey(p);
+            if (!finished.contains(key) && seen.add(key)) {
+                Map<String, String> params = new java.util.TreeMap<>();
+                p.getParamsKeys().forEach(k -> params.put(k, p.getParam(k)));
+                CsvRow.Point point = JmhJsonConverter.pointOf(HistogramNames.simpleName(p.getBenchmark()), params, "", "");
+                rows.add(CsvRow.failed(context, point, "failed: JMH reported an error for this point: see the run's jmh.log"));
+            }
+        }
+        return rows;
+    }
+
     /**
      * The benchmarks these patterns select, as "Class.method", each with the names of its parameters.
      */
@@ -176,7 +204,8 @@ public final class BenchRunner {
             runnable.removeAll(gaps.skipped(selected));
 
             List<CsvRow> rows = new ArrayList<>();
-            Collection<RunResult> results = runnable.isEmpty() ? List.of() : measure(target, user, runnable, gaps);
+            List<BenchmarkParams> started = new ArrayList<>();
+            Collection<RunResult> results = runnable.isEmpty() ? List.of() : measure(target, user, runnable, gaps, started);
             Path json = jsonOf(target);
             if (Files.exists(json)) {
                 rows.addAll(JmhJsonConverter.rows(json, context, histograms()));
@@ -185,6 +214,11 @@ public final class BenchRunner {
                     (name, param, value) -> asked(profile.settingsFor(name, target.fs().type()), user, param, value)));
             Set<String> ran = new LinkedHashSet<>();
             results.forEach(r -> ran.add(HistogramNames.simpleName(r.getParams().getBenchmark())));
+            Set<String> finished = new java.util.HashSet<>();
+            results.forEach(r -> finished.add(pointKey(r.getParams())));
+            List<CsvRow> failedPoints = failedPointRows(context, started, finished);
+            failedPoints.forEach(r -> ran.add(r.benchmark()));
+            rows.addAll(failedPoints);
             rows.addAll(failedRows(context, runnable, ran));
             if (ran.stream().anyMatch(n -> n.startsWith(OVERHEAD + "."))) {
                 rows.addAll(cBaselineRows(target, context, results));
@@ -208,7 +242,8 @@ public final class BenchRunner {
          * Runs {@code runnable} on {@code target}: one JMH run per distinct profile setting, their
          * JSON results joined into {@code jmh-<fs>.json}.
          */
-        private Collection<RunResult> measure(BenchTarget target, CommandLineOptions user, Set<String> runnable, Gaps gaps)
+        private Collection<RunResult> measure(BenchTarget target, CommandLineOptions user, Set<String> runnable, Gaps gaps,
+                                              List<BenchmarkParams> started)
                 throws IOException, RunnerException {
             Map<Profile.Settings, List<String>> groups = new LinkedHashMap<>();
             String fsType = target.fs().type();
@@ -221,11 +256,12 @@ public final class BenchRunner {
                     Path part = out.resolve("jmh-" + target.name() + ".part" + parts.size() + ".json");
                     parts.add(part);
                     Options options = options(target, user, gaps, group.getKey(), group.getValue(), all, part);
-                    OutputFormat format = output.open(out, target, options);
+                    PointRecorder format = new PointRecorder(output.open(out, target, options));
                     try {
                         results.addAll(new Runner(options, format).run());
                     } finally {
                         format.flush();
+                        started.addAll(format.started());
                     }
                 }
             } finally {

@@ -56,6 +56,11 @@ public record CsvRow(String runId, String host, String kernel, String jdk, Strin
         return row(c, p, "unsupported", "", "", "", "", reason);
     }
 
+    /** One point of a benchmark that JMH started but did not finish, and why. */
+    public static CsvRow failed(Context c, Point p, String reason) {
+        return row(c, p, "failed", "", "", "", "", reason);
+    }
+
     /** A benchmark that was selected but produced no result (JMH reported an exception for it). */
     public static CsvRow failed(Context c, String benchmark, String reason) {
         return row(c, Point.of(benchmark, ""), "failed", "", "", "", "", reason);

@@ -83,15 +83,23 @@ public final class JmhJsonConverter {
 
     /** The point a JMH result measured: its parameters, and the forks and iterations it ran. */
     private static CsvRow.Point point(JsonObject b, String benchmark, Map<String, String> params) {
+        JsonObject primary = b.getAsJsonObject("primaryMetric");
+        String forks = primary.has("rawData") ? Integer.toString(primary.getAsJsonArray("rawData").size()) : "";
+        String iterations = b.has("measurementIterations") ? b.get("measurementIterations").getAsString() : "";
+        return pointOf(benchmark, params, forks, iterations);
+    }
+
+    /**
+     * A point of {@code benchmark} with these parameter values ({@code dir} among them or not):
+     * the columns results.csv gives it, the rest joined into {@code params}.
+     */
+    static CsvRow.Point pointOf(String benchmark, Map<String, String> params, String forks, String iterations) {
         StringBuilder other = new StringBuilder();
-        params.forEach((k, v) -> {
+        new java.util.TreeMap<>(params).forEach((k, v) -> {
             if (!OWN_COLUMNS.contains(k)) {
                 other.append(other.isEmpty() ? "" : ";").append(k).append('=').append(v);
             }
         });
-        JsonObject primary = b.getAsJsonObject("primaryMetric");
-        String forks = primary.has("rawData") ? Integer.toString(primary.getAsJsonArray("rawData").size()) : "";
-        String iterations = b.has("measurementIterations") ? b.get("measurementIterations").getAsString() : "";
         return new CsvRow.Point(benchmark, params.getOrDefault("strategy", variantOf(benchmark)),
                 params.getOrDefault("size", ""), params.getOrDefault("recordBytes", ""), syncEvery(params),
                 other.toString(), forks, iterations);

@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param use the strategies to use, fastest first: each significantly faster than NONE and within error of the
  *            fastest; empty unless {@code outcome} is {@link Outcome#USE}
  * @param others every other strategy that ran, fastest first
- * @param unsupported strategies that could not run here, with the reason
+ * @param unsupported strategies that could not run here, or failed in this run, with the reason
  */
 public record Recommendation(Run run, String fsType, Workload workload, Outcome outcome, String profile,
                              Optional<Candidate> baseline, List<Candidate> use, List<Candidate> others,

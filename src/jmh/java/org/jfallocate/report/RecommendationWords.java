@@ -64,11 +64,20 @@ public record RecommendationWords(String heading, String answer, List<String> fa
         if (!r.others().isEmpty()) {
             facts.add((r.outcome() == Recommendation.Outcome.USE ? "Others: " : "Measured: ") + others(r.others()));
         }
-        if (!r.unsupported().isEmpty()) {
-            TreeSet<String> names = new TreeSet<>();
-            r.unsupported().forEach(m -> names.add(m.strategy() + (m.note().isEmpty() ? ""
-                    : " (" + SummaryTables.errnoOf(m.note()) + ")")));
-            facts.add("Cannot run here: " + String.join(", ", names));
+        TreeSet<String> cannot = new TreeSet<>();
+        TreeSet<String> failed = new TreeSet<>();
+        for (Measurement m : r.unsupported()) {
+            if (Measurement.FAILED.equals(m.metric())) {
+                failed.add(m.strategy());
+            } else {
+                cannot.add(m.strategy() + (m.note().isEmpty() ? "" : " (" + SummaryTables.errnoOf(m.note()) + ")"));
+            }
+        }
+        if (!failed.isEmpty()) {
+            facts.add("Failed in this run, so not compared (see the run's jmh.log): " + String.join(", ", failed));
+        }
+        if (!cannot.isEmpty()) {
+            facts.add("Cannot run here: " + String.join(", ", cannot));
         }
         return new RecommendationWords(heading, answer, List.copyOf(facts));
     }

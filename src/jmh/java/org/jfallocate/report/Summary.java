@@ -34,7 +34,9 @@ public final class Summary {
                 if (m.isScore()) {
                     byFs.computeIfAbsent(m.fsType(), k -> new TreeMap<>())
                             .computeIfAbsent(m.workload(), k -> new ArrayList<>()).add(m);
-                } else if (Measurement.UNSUPPORTED.equals(m.metric())) {
+                } else if (Measurement.UNSUPPORTED.equals(m.metric())
+                        || (Measurement.FAILED.equals(m.metric()) && !m.strategy().isEmpty())) {
+                    // A point that failed is named beside those that cannot run, so that no strategy is left out unsaid.
                     unsupported.add(m);
                 }
             }

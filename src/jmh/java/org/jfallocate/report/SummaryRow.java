@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param ranked the strategies' scores, fastest first
  * @param vsBaseline the fastest against {@code NONE}, if NONE ran and is not itself the fastest
  * @param vsRunnerUp the fastest against the second fastest, if there is one
- * @param unsupported strategies that could not run here, with the reason
+ * @param unsupported strategies that could not run here, or failed in this run, with the reason
  */
 public record SummaryRow(Run run, String fsType, Workload workload, List<Measurement> ranked,
                          Optional<Comparison> vsBaseline, Optional<Comparison> vsRunnerUp,

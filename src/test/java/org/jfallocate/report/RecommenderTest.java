@@ -58,6 +58,11 @@ class RecommenderTest {
             return this;
         }
 
+        Rows failed(String strategy) {
+            return add(DURABLE, strategy, OptionalLong.empty(), "failed", "", OptionalDouble.empty(), OptionalDouble.empty(),
+                    "failed: JMH reported an error for this point: see the run's jmh.log");
+        }
+
         private Rows add(String bench, String strategy, OptionalLong size, String metric, String unit, OptionalDouble v,
                          OptionalDouble e, String note) {
             ms.add(new Measurement("r1", "h", "k", "jdk", "cpu", "ext4", "/dev/loop0", bench, strategy, size,
@@ -131,6 +136,16 @@ class RecommenderTest {
         Recommendation r = new Rows("quick").score("NONE", 200, 10).score("ZERO_FILLED", 450, 20).only();
         assertEquals(Recommendation.Outcome.PLAIN_APPENDS, r.outcome());
         assertEquals("Measured: ZERO_FILLED 2.25 ± 0.15× slower (significant)", RecommendationWords.of(r).facts().get(0));
+    }
+
+    // A btrfs that went read-only half-way left four strategies without a result: the answer must say so.
+    @Test
+    void strategiesWhosePointFailed_areNamed_apartFromThoseThatCannotRun() {
+        Recommendation r = new Rows("quick").score("NONE", 500, 20).score("SPARSE", 490, 20)
+                .failed("ZERO_FILLED").failed("RECYCLED").unsupported("WRITE_ZEROES").only();
+        List<String> facts = RecommendationWords.of(r).facts();
+        assertTrue(facts.contains("Failed in this run, so not compared (see the run's jmh.log): RECYCLED, ZERO_FILLED"), facts.toString());
+        assertEquals("Cannot run here: WRITE_ZEROES (EOPNOTSUPP)", facts.getLast());
     }
 
     @Test
