@@ -213,9 +213,11 @@ public final class BenchRunner {
             rows.addAll(gaps.unsupportedRows(context, selected,
                     (name, param, value) -> asked(profile.settingsFor(name, target.fs().type()), user, param, value)));
             Set<String> ran = new LinkedHashSet<>();
-            results.forEach(r -> ran.add(HistogramNames.simpleName(r.getParams().getBenchmark())));
             Set<String> finished = new java.util.HashSet<>();
-            results.forEach(r -> finished.add(pointKey(r.getParams())));
+            results.forEach(r -> {
+                ran.add(HistogramNames.simpleName(r.getParams().getBenchmark()));
+                finished.add(pointKey(r.getParams()));
+            });
             List<CsvRow> failedPoints = failedPointRows(context, started, finished);
             failedPoints.forEach(r -> ran.add(r.benchmark()));
             rows.addAll(failedPoints);

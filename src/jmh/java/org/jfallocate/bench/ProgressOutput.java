@@ -11,9 +11,6 @@ import java.util.TreeMap;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.infra.BenchmarkParams;
-import org.openjdk.jmh.infra.IterationParams;
-import org.openjdk.jmh.results.BenchmarkResult;
-import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.format.OutputFormat;
 
@@ -23,7 +20,7 @@ import org.openjdk.jmh.runner.format.OutputFormat;
  * line that looks like a warning or an error. One instance serves one JMH run (a filesystem's benchmarks that
  * share a profile setting); the {@link Clock} spans the whole suite, so the mean time of a point is the suite's.
  */
-public final class ProgressOutput implements OutputFormat {
+public final class ProgressOutput extends ForwardingOutputFormat {
 
     /** Lines the terminal must see even though the rest goes to the log. */
     private static final Pattern ALARM = Pattern.compile(
@@ -32,7 +29,6 @@ public final class ProgressOutput implements OutputFormat {
     /** The parameters every point has, which the progress line leaves out. */
     private static final java.util.Set<String> SAME_EVERYWHERE = java.util.Set.of("dir");
 
-    private final OutputFormat log;
     private final PrintStream terminal;
     private final Clock clock;
     private final String target;
@@ -107,7 +103,7 @@ public final class ProgressOutput implements OutputFormat {
      * @param points how many benchmark points JMH will run on it
      */
     public ProgressOutput(OutputFormat log, PrintStream terminal, Clock clock, String target, int points) {
-        this.log = log;
+        super(log);
         this.terminal = terminal;
         this.clock = clock;
         this.target = target;
@@ -173,29 +169,9 @@ public final class ProgressOutput implements OutputFormat {
     }
 
     @Override
-    public void endBenchmark(BenchmarkResult result) {
-        log.endBenchmark(result);
-    }
-
-    @Override
     public void endRun(Collection<RunResult> result) {
         log.endRun(result);
         finishPoint();
-    }
-
-    @Override
-    public void iteration(BenchmarkParams benchParams, IterationParams params, int iteration) {
-        log.iteration(benchParams, params, iteration);
-    }
-
-    @Override
-    public void iterationResult(BenchmarkParams benchParams, IterationParams params, int iteration, IterationResult data) {
-        log.iterationResult(benchParams, params, iteration, data);
-    }
-
-    @Override
-    public void startRun() {
-        log.startRun();
     }
 
     @Override
@@ -208,11 +184,6 @@ public final class ProgressOutput implements OutputFormat {
     public void println(String s) {
         log.println(s);
         text(s + "\n");
-    }
-
-    @Override
-    public void verbosePrintln(String s) {
-        log.verbosePrintln(s);
     }
 
     @Override
