@@ -1,6 +1,7 @@
 package org.jfallocate.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -89,6 +90,7 @@ class ProgressOutputTest {
         String plain = out.line(params(java.util.Map.of("strategy", "FALLOCATE", "chunkBytes", "1048576", "dir", "/mnt")));
         String chunked = out.line(params(java.util.Map.of("strategy", "CHUNKED_KEEP_SIZE", "chunkBytes", "1048576", "dir", "/mnt")));
         assertTrue(plain.contains("strategy=FALLOCATE |"), plain);
+        assertFalse(plain.contains("chunkBytes"), plain);
         assertTrue(chunked.contains("chunkBytes=1048576 strategy=CHUNKED_KEEP_SIZE |"), chunked);
     }
 
