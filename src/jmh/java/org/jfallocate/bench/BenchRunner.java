@@ -48,7 +48,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * of the JMH run and written as {@code unsupported} rows ({@link Gaps}). The {@link Profile}
  * sets forks, iterations and parameters, per benchmark where needed; JMH's output goes where
  * {@link JmhOutput} says. BindingOverhead runs on tmpfs only (or on the last filesystem when
- * there is no tmpfs), followed by the C baseline on the same directory.
+ * there is no tmpfs), followed by the C baseline on the same directory. A group whose
+ * settings are interleaved runs its forks in {@link Rounds}.
  *
  * <p>Usage: {@code BenchRunner --out DIR --profile quick|full --c-binary PATH [JMH options...]}.
  * JMH options override the profile ({@code -f}, {@code -i}, {@code -p size=...}, a benchmark
@@ -257,14 +258,7 @@ public final class BenchRunner {
                 for (Map.Entry<Profile.Settings, List<String>> group : groups.entrySet()) {
                     Path part = out.resolve("jmh-" + target.name() + ".part" + parts.size() + ".json");
                     parts.add(part);
-                    Options options = options(target, user, gaps, group.getKey(), group.getValue(), all, part);
-                    PointRecorder format = new PointRecorder(output.open(out, target, options));
-                    try {
-                        results.addAll(new Runner(options, format).run());
-                    } finally {
-                        format.flush();
-                        started.addAll(format.started());
-                    }
+                    results.addAll(measureGroup(target, user, gaps, group.getKey(), group.getValue(), all, part, started));
                 }
             } finally {
                 // What the groups before a failed one measured is kept.
@@ -274,11 +268,45 @@ public final class BenchRunner {
         }
 
         /**
+         * One group's JMH run, or its rounds ({@link Rounds}): a JMH run of one fork per round,
+         * the points' forks joined into {@code part} after each, so that a failed round keeps what
+         * the earlier ones measured.
+         */
+        private List<RunResult> measureGroup(BenchTarget target, CommandLineOptions user, Gaps gaps,
+                                             Profile.Settings settings, List<String> benchmarks, Set<String> all,
+                                             Path part, List<BenchmarkParams> started) throws IOException, RunnerException {
+            int rounds = settings.rounds(user);
+            List<RunResult> measured = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                Path json = rounds == 1 ? part : out.resolve(part.getFileName() + ".round" + round);
+                Options options = options(target, user, gaps, settings, benchmarks, all, json, rounds > 1);
+                if (rounds > 1) {
+                    System.out.printf("bench: %s: %s, round %d of %d (one fork of every point a round)%n",
+                            target.name(), String.join(", ", benchmarks), round, rounds);
+                }
+                PointRecorder format = new PointRecorder(output.open(out, target, options));
+                try {
+                    measured.addAll(new Runner(options, format).run());
+                } finally {
+                    format.flush();
+                    started.addAll(format.started());
+                    if (rounds > 1) {
+                        Files.deleteIfExists(json);
+                        if (!measured.isEmpty()) {
+                            Rounds.writeJson(Rounds.join(measured), part);
+                        }
+                    }
+                }
+            }
+            return rounds == 1 ? measured : Rounds.join(measured);
+        }
+
+        /**
          * The options of one JMH run: the user's, this group's profile settings where the user set
          * nothing, the directory, the supported values, the profilers, and exactly the group's benchmarks.
          */
         private Options options(BenchTarget target, CommandLineOptions user, Gaps gaps, Profile.Settings settings,
-                                List<String> benchmarks, Set<String> all, Path json) {
+                                List<String> benchmarks, Set<String> all, Path json, boolean oneRound) {
             ChainedOptionsBuilder options = new OptionsBuilder().parent(user)
                     .param("dir", target.dir().toString())
                     .resultFormat(ResultFormatType.JSON)
@@ -286,6 +314,9 @@ public final class BenchRunner {
                     .addProfiler(GCProfiler.class)
                     .addProfiler(MetricsProfiler.class, histograms().toAbsolutePath().toString());
             settings.without(GatedParams.ALL.keySet()).applyTo(options, user);
+            if (oneRound) {
+                options.forks(1);
+            }
             // A profile naming values of a gated parameter narrows it to those (the user's -p wins).
             gaps.withValues().forEach(g -> {
                 List<String> values = g.supported().stream().filter(v -> asked(settings, user, g.param(), v)).toList();
@@ -375,7 +406,7 @@ public final class BenchRunner {
                 joined.addAll(JsonParser.parseReader(in).getAsJsonArray());
             }
         }
-        Files.writeString(json, new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(joined),
+        Files.writeString(json, new com.google.gson.GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(joined),
                 StandardCharsets.UTF_8);
         for (Path part : written) {
             Files.delete(part);

@@ -29,19 +29,40 @@ public record Profile(String name, Settings defaults, Map<String, Settings> over
      * @param warmupIterations      warmup iterations per fork ({@code -wi})
      * @param measurementIterations measured iterations per fork ({@code -i})
      * @param params                parameter values ({@code -p name=v1,v2})
+     * @param interleaved           whether the forks run in rounds ({@link Rounds}): the first fork of every
+     *                              point of the group, then the second of every point, and so on; empty: not
      */
     public record Settings(Optional<Integer> forks, Optional<Integer> warmupIterations,
-                           Optional<Integer> measurementIterations, Map<String, List<String>> params) {
+                           Optional<Integer> measurementIterations, Map<String, List<String>> params,
+                           Optional<Boolean> interleaved) {
 
         /** Nothing changed: the annotations' values. */
         public static final Settings ANNOTATIONS = new Settings(Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
+
+        /** Settings whose forks, if several, run one point after the other, as JMH runs them. */
+        public Settings(Optional<Integer> forks, Optional<Integer> warmupIterations,
+                        Optional<Integer> measurementIterations, Map<String, List<String>> params) {
+            this(forks, warmupIterations, measurementIterations, params, Optional.empty());
+        }
 
         /** These settings, with {@code other}'s non-empty fields (and params) instead. */
         Settings with(Settings other) {
             Map<String, List<String>> merged = new java.util.TreeMap<>(params);
             merged.putAll(other.params);
             return new Settings(other.forks.or(() -> forks), other.warmupIterations.or(() -> warmupIterations),
-                    other.measurementIterations.or(() -> measurementIterations), Map.copyOf(merged));
+                    other.measurementIterations.or(() -> measurementIterations), Map.copyOf(merged),
+                    other.interleaved.or(() -> interleaved));
+        }
+
+        /**
+         * How many rounds a group with these settings runs in: its forks ({@code -f} first) when they
+         * are interleaved, else one, in which JMH runs every fork of a point before the next point.
+         */
+        int rounds(CommandLineOptions user) {
+            if (!interleaved.orElse(false)) {
+                return 1;
+            }
+            return user.getForkCount().hasValue() ? user.getForkCount().get() : forks.orElse(1);
         }
 
         /**
@@ -51,7 +72,7 @@ public record Profile(String name, Settings defaults, Map<String, Settings> over
         Settings without(java.util.Set<String> names) {
             Map<String, List<String>> kept = new java.util.TreeMap<>(params);
             kept.keySet().removeAll(names);
-            return new Settings(forks, warmupIterations, measurementIterations, Map.copyOf(kept));
+            return new Settings(forks, warmupIterations, measurementIterations, Map.copyOf(kept), interleaved);
         }
 
         /** Applies these settings to {@code options}, except where {@code user} set the same option. */
@@ -105,7 +126,7 @@ public record Profile(String name, Settings defaults, Map<String, Settings> over
      * records) get past C2's thresholds; a hundred measured ones cost about a second a point.
      */
     private static final Map.Entry<String, Settings> MEMORY_BACKED_DURABLE = Map.entry("tmpfs:DurableAppendBenchmark",
-            new Settings(Optional.empty(), Optional.of(40), Optional.of(100), Map.of()));
+            new Settings(Optional.of(1), Optional.of(40), Optional.of(100), Map.of(), Optional.of(false)));
 
     /**
      * {@code make bench-full}, the publication profile: what the benchmarks' annotations say
@@ -125,14 +146,18 @@ public record Profile(String name, Settings defaults, Map<String, Settings> over
      * {@code make bench}: one JVM per point and fewer iterations, under 10 minutes on a 2-core
      * machine for everything, spent on the headline question: durable 4 KiB appends with
      * fdatasync after every record, every strategy, 12 samples a point (docs/benchmarks.md has
-     * the arithmetic). The other write paths are left to the full profile; the rotating log runs
-     * three strategies, long enough for a segment switch of every writer.
+     * the arithmetic). Those 12 are three JVMs of four, run in rounds: a virtual disk's fdatasync
+     * wanders for tens of seconds at a time, and one slow span over a strategy's single JVM made
+     * it look no faster than plain appends (ext2, 2026-12-02). The other write paths are left to
+     * the full profile; the rotating log runs three strategies, long enough for a segment switch
+     * of every writer.
      */
     public static final Profile QUICK = new Profile("quick", forks(1), Map.ofEntries(
             // 64 MiB only: the size the recommendation quotes as a segment's up-front cost.
             Map.entry("ReserveSpaceBenchmark", new Settings(Optional.empty(), Optional.empty(), Optional.of(6),
                     Map.of("strategy", RESERVATIONS, "size", List.of("67108864")))),
-            Map.entry("DurableAppendBenchmark", run(1, 1, 12, Map.of("writePath", List.of(WritePath.FDATASYNC_EACH.name())))),
+            Map.entry("DurableAppendBenchmark", new Settings(Optional.of(3), Optional.of(1), Optional.of(4),
+                    Map.of("writePath", List.of(WritePath.FDATASYNC_EACH.name())), Optional.of(true))),
             MEMORY_BACKED_DURABLE,
             Map.entry("BufferedAppendBenchmark", new Settings(Optional.empty(), Optional.empty(), Optional.of(8),
                     Map.of("strategy", names(Strategy.NONE, Strategy.FALLOCATE, Strategy.ZERO_FILLED, Strategy.RECYCLED,

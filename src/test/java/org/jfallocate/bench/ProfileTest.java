@@ -33,8 +33,7 @@ class ProfileTest {
     void theUsersOptions_winOverTheProfile() throws Exception {
         Profile.Settings s = Profile.QUICK.settingsFor("DurableAppendBenchmark.append");
         Options quick = build(s, new CommandLineOptions());
-        assertEquals(1, quick.getForkCount().get());
-        assertEquals(12, quick.getMeasurementIterations().get(), "the headline's 12 samples");
+        assertEquals(12, quick.getForkCount().get() * quick.getMeasurementIterations().get(), "the headline's 12 samples");
 
         CommandLineOptions user = new CommandLineOptions("-f", "2", "-i", "1");
         Options mine = build(s, user);
@@ -80,6 +79,25 @@ class ProfileTest {
         assertEquals(Optional.of(100), Profile.FULL.settingsFor("DurableAppendBenchmark.append", "tmpfs").measurementIterations(),
                 "both profiles measure tmpfs alike");
         assertEquals(Optional.empty(), Profile.FULL.settingsFor("DurableAppendBenchmark.append", "xfs").measurementIterations());
+    }
+
+    /**
+     * The headline's durable appends run their three forks in rounds where a disk's speed wanders; on tmpfs, with
+     * nothing to wander and the JIT to warm, in one fork; every other group, and the full profile, as JMH runs forks.
+     */
+    @Test
+    void theQuickHeadline_runsItsForksInRounds_butNotOnTmpfs() throws Exception {
+        CommandLineOptions none = new CommandLineOptions();
+        Profile.Settings ext2 = Profile.QUICK.settingsFor("DurableAppendBenchmark.append", "ext2");
+        assertEquals(3, ext2.rounds(none));
+        assertEquals(Optional.of(4), ext2.measurementIterations());
+        assertEquals(2, ext2.rounds(new CommandLineOptions("-f", "2")), "-f sets how many rounds");
+        assertEquals(1, Profile.QUICK.settingsFor("DurableAppendBenchmark.append", "tmpfs").rounds(none));
+        assertEquals(1, Profile.QUICK.settingsFor("BufferedAppendBenchmark.append", "ext2").rounds(none));
+        assertEquals(1, Profile.FULL.settingsFor("DurableAppendBenchmark.append", "ext2").rounds(none));
+        assertEquals(1, Profile.QUICK.settingsFor("DurableAppendBenchmark.append", "ext2")
+                .with(new Profile.Settings(Optional.of(5), Optional.empty(), Optional.empty(), Map.of(), Optional.of(false)))
+                .rounds(none), "an override can turn the rounds off");
     }
 
     private static Options build(Profile.Settings s, CommandLineOptions user) {
