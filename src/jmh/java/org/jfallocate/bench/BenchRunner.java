@@ -111,7 +111,7 @@ public final class BenchRunner {
             out = Path.of("results", DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(started)
                     + "-" + RunEnvironment.host());
         }
-        return new Run(out, profile, cBinary, jmhArgs, started, output).execute();
+        return new Run(out, profile, cBinary, jmhArgs, started, output, new LinkedHashMap<>()).execute();
     }
 
     /** A point's identity: its benchmark and every parameter value, as JMH started it and as its result names it. */
@@ -154,8 +154,17 @@ public final class BenchRunner {
         return selected;
     }
 
+    /** The most forks any of {@code benchmarks} ("Class.method") asks for in its {@code @Fork}; 1 where none does. */
+    static int annotatedForks(List<String> benchmarks) {
+        OutputFormat silent = OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT);
+        return BenchmarkList.defaultList().find(silent, List.of(DEFAULT_INCLUDE), List.of()).stream()
+                .filter(e -> benchmarks.contains(HistogramNames.simpleName(e.getUsername())))
+                .mapToInt(e -> e.getForks().orElse(1)).max().orElse(1);
+    }
+
     /** One run: every filesystem, then the CSV and the environment file. */
-    private record Run(Path out, Profile profile, Path cBinary, List<String> jmhArgs, Instant started, JmhOutput output) {
+    private record Run(Path out, Profile profile, Path cBinary, List<String> jmhArgs, Instant started, JmhOutput output,
+                       Map<String, String> notes) {
 
         int execute() throws IOException, InterruptedException {
             CommandLineOptions user;
@@ -200,6 +209,7 @@ public final class BenchRunner {
                     RunEnvironment.jdk(), RunEnvironment.cpu(), target.fs().type(), target.fs().source());
             Gaps gaps = Gaps.of(DirectorySupport.probe(target.dir()), user);
             System.out.println("bench: " + target.name() + " at " + target.dir() + ": " + gaps.summary());
+            season(target);
             Map<String, Set<String>> selected = selection(user, withOverhead);
             Set<String> runnable = new TreeSet<>(selected.keySet());
             runnable.removeAll(gaps.skipped(selected));
@@ -227,6 +237,19 @@ public final class BenchRunner {
                 rows.addAll(cBaselineRows(target, context, results));
             }
             return rows;
+        }
+
+        /** Takes a fresh ext4's journal past its first pass ({@link JournalSeasoning}) and notes it in the environment. */
+        private void season(BenchTarget target) throws IOException {
+            java.util.OptionalInt records = JournalSeasoning.recordsFor(target.fs());
+            if (records.isPresent()) {
+                long t0 = System.nanoTime();
+                JournalSeasoning.season(target.dir(), records.getAsInt());
+                String done = String.format(java.util.Locale.ROOT, "%d fdatasync'd 4 KiB appends in %.1f s",
+                        records.getAsInt(), (System.nanoTime() - t0) / 1e9);
+                System.out.println("bench: " + target.name() + ": journal seasoned before measuring: " + done);
+                notes.put("seasoned." + target.name(), done);
+            }
         }
 
         /** What the user's selection asks for on this filesystem, before its gaps take things out. */
@@ -275,7 +298,7 @@ public final class BenchRunner {
         private List<RunResult> measureGroup(BenchTarget target, CommandLineOptions user, Gaps gaps,
                                              Profile.Settings settings, List<String> benchmarks, Set<String> all,
                                              Path part, List<BenchmarkParams> started) throws IOException, RunnerException {
-            int rounds = settings.rounds(user);
+            int rounds = settings.rounds(user, annotatedForks(benchmarks));
             List<RunResult> measured = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
                 Path json = rounds == 1 ? part : out.resolve(part.getFileName() + ".round" + round);
@@ -371,6 +394,7 @@ public final class BenchRunner {
         private String writeEnvironment(String runId, List<BenchTarget> targets, List<CsvRow> rows) throws IOException {
             Map<String, String> extra = new LinkedHashMap<>();
             extra.put("duration_s", Long.toString(Duration.between(started, Instant.now()).toSeconds()));
+            extra.putAll(notes);
             // A subset (ARGS="BindingOverhead") measures some filesystems only: the environment
             // names just those, since the report takes a named filesystem without rows for a broken run.
             Set<String> measured = new TreeSet<>();

@@ -30,16 +30,18 @@ import org.openjdk.jmh.annotations.Warmup;
  * the records per second ({@code throughput}) and the HdrHistogram percentiles of the single
  * records come out as secondary results through {@link MetricsProfiler}.
  *
- * <p>On tmpfs, where an fdatasync reaches no device and a record costs microseconds of JIT-compiled
- * code, both profiles run 40 warmup and 100 measured iterations instead ({@link Profile}); results.csv
- * gives every point's effective counts.
+ * <p>Three JVMs of ten iterations, which the runner runs in rounds ({@link Rounds}): the first JVM of
+ * every strategy, then the second of every strategy, so that a slow span of the disk reaches them alike.
+ * On tmpfs, where an fdatasync reaches no device and a record costs microseconds of JIT-compiled
+ * code, both profiles run one JVM of 40 warmup and 100 measured iterations instead ({@link Profile});
+ * results.csv gives every point's effective counts.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 1)
-@Measurement(iterations = 30)
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"})
+@Measurement(iterations = 10)
+@Fork(value = 3, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"})
 public class DurableAppendBenchmark {
     /**
      * Records per measured call: 2 MiB of 4 KiB records. Small, because an fdatasync on a

@@ -49,8 +49,8 @@ class ProfileTest {
     /**
      * What the annotations say is what the publication profile runs: FULL changes no fork or
      * iteration count (but on tmpfs, {@link #aFilesystemsSettings_winOnThatFilesystemOnly}), and
-     * every class gives 30 samples a point; one JVM of 30 for the filesystem benchmarks (the
-     * budget), three of 10 where the JIT varies between JVMs.
+     * every class gives 30 samples a point; one JVM of 30 for most filesystem benchmarks (the
+     * budget), three of 10 for the headline, run in rounds, and where the JIT varies between JVMs.
      */
     @Test
     void theAnnotations_sayWhatTheFullProfileRuns() {
@@ -58,9 +58,10 @@ class ProfileTest {
                 RotatingLogBenchmark.class, FragmentationBenchmark.class, CollapseRangeBenchmark.class, PunchHoleBenchmark.class,
                 InsertRangeBenchmark.class, BindingOverheadBenchmark.class, EventOverheadBenchmark.class)) {
             Profile.Settings full = Profile.FULL.settingsFor(c.getSimpleName() + ".any");
-            boolean callOverhead = c == BindingOverheadBenchmark.class || c == EventOverheadBenchmark.class;
-            assertEquals(callOverhead ? 3 : 1, c.getAnnotation(Fork.class).value(), c.getSimpleName());
-            assertEquals(callOverhead ? 10 : 30, c.getAnnotation(Measurement.class).iterations(), c.getSimpleName());
+            boolean threeJvms = c == BindingOverheadBenchmark.class || c == EventOverheadBenchmark.class
+                    || c == DurableAppendBenchmark.class;
+            assertEquals(threeJvms ? 3 : 1, c.getAnnotation(Fork.class).value(), c.getSimpleName());
+            assertEquals(threeJvms ? 10 : 30, c.getAnnotation(Measurement.class).iterations(), c.getSimpleName());
             assertEquals(Optional.empty(), full.forks(), c.getSimpleName());
             assertEquals(Optional.empty(), full.measurementIterations(), c.getSimpleName());
         }
@@ -82,22 +83,27 @@ class ProfileTest {
     }
 
     /**
-     * The headline's durable appends run their three forks in rounds where a disk's speed wanders; on tmpfs, with
-     * nothing to wander and the JIT to warm, in one fork; every other group, and the full profile, as JMH runs forks.
+     * The headline's durable appends run their three forks in rounds where a disk's speed wanders, in both
+     * profiles; on tmpfs, with nothing to wander and the JIT to warm, in one fork; every other group as JMH runs forks.
      */
     @Test
-    void theQuickHeadline_runsItsForksInRounds_butNotOnTmpfs() throws Exception {
+    void theHeadline_runsItsForksInRounds_butNotOnTmpfs() throws Exception {
         CommandLineOptions none = new CommandLineOptions();
         Profile.Settings ext2 = Profile.QUICK.settingsFor("DurableAppendBenchmark.append", "ext2");
-        assertEquals(3, ext2.rounds(none));
+        assertEquals(3, ext2.rounds(none, 1));
         assertEquals(Optional.of(4), ext2.measurementIterations());
-        assertEquals(2, ext2.rounds(new CommandLineOptions("-f", "2")), "-f sets how many rounds");
-        assertEquals(1, Profile.QUICK.settingsFor("DurableAppendBenchmark.append", "tmpfs").rounds(none));
-        assertEquals(1, Profile.QUICK.settingsFor("BufferedAppendBenchmark.append", "ext2").rounds(none));
-        assertEquals(1, Profile.FULL.settingsFor("DurableAppendBenchmark.append", "ext2").rounds(none));
+        assertEquals(2, ext2.rounds(new CommandLineOptions("-f", "2"), 1), "-f sets how many rounds");
+        assertEquals(1, Profile.QUICK.settingsFor("DurableAppendBenchmark.append", "tmpfs").rounds(none, 1));
+        assertEquals(1, Profile.QUICK.settingsFor("BufferedAppendBenchmark.append", "ext2").rounds(none, 1));
+        int annotated = BenchRunner.annotatedForks(List.of("DurableAppendBenchmark.append"));
+        assertEquals(3, annotated);
+        assertEquals(3, Profile.FULL.settingsFor("DurableAppendBenchmark.append", "ext2").rounds(none, annotated),
+                "the annotation's three forks, in rounds");
+        assertEquals(1, Profile.FULL.settingsFor("DurableAppendBenchmark.append", "tmpfs").rounds(none, annotated));
+        assertEquals(1, Profile.FULL.settingsFor("RotatingLogBenchmark.oneWriter", "ext2").rounds(none, 3));
         assertEquals(1, Profile.QUICK.settingsFor("DurableAppendBenchmark.append", "ext2")
                 .with(new Profile.Settings(Optional.of(5), Optional.empty(), Optional.empty(), Map.of(), Optional.of(false)))
-                .rounds(none), "an override can turn the rounds off");
+                .rounds(none, 1), "an override can turn the rounds off");
     }
 
     private static Options build(Profile.Settings s, CommandLineOptions user) {
