@@ -43,10 +43,6 @@ BENCH_JAVA_FLAGS := --enable-native-access=ALL-UNNAMED --add-opens=java.base/sun
 ifeq ($(shell [ "$(JDK_FEATURE)" -ge 24 ] 2>/dev/null && echo yes),yes)
 BENCH_JAVA_FLAGS += --sun-misc-unsafe-memory-access=allow
 endif
-# The quick profile starts 321 JVMs, 0.5 s each; a class-data archive of the benchmark class path
-# (made by the first JVM that exits, remade when the class path changes) takes 0.17 s off each.
-# It holds loaded classes only: what the JIT compiles, and so what is measured, is the same.
-BENCH_JAVA_FLAGS += -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=target/bench/classes.jsa
 bench: BENCH_PROFILE := quick
 bench-full: BENCH_PROFILE := full
 # The full profile reserves 1 GiB: the loop images and the tmpfs need room for it. The quick
