@@ -113,6 +113,11 @@ public record Profile(String name, Settings defaults, Map<String, Settings> over
         return new Settings(Optional.empty(), Optional.empty(), Optional.empty(), Map.of(param, List.of(values)));
     }
 
+    private static Map.Entry<String, Settings> holes(String key, Cache cache) {
+        return Map.entry(key, new Settings(Optional.empty(), Optional.empty(), Optional.of(3),
+                Map.of("cache", List.of(cache.name()))));
+    }
+
     private static List<String> names(Strategy... strategies) {
         return java.util.Arrays.stream(strategies).map(Enum::name).toList();
     }
@@ -175,10 +180,15 @@ public record Profile(String name, Settings defaults, Map<String, Settings> over
             // Each of four writers appends a quarter per iteration: 17 iterations pass its first switch.
             Map.entry("RotatingLogBenchmark.fourWriters", run(1, 1, 16,
                     Map.of("strategy", names(Strategy.NONE, Strategy.ZERO_FILLED, Strategy.RECYCLED)))),
-            Map.entry("FragmentationBenchmark", iterations(2)),
-            Map.entry("CollapseRangeBenchmark", iterations(3)),
-            Map.entry("PunchHoleBenchmark", iterations(3)),
-            Map.entry("InsertRangeBenchmark", iterations(3)),
+            // The layouts that differ: no reservation, a whole one, chunks ahead, written zeros.
+            Map.entry("FragmentationBenchmark", new Settings(Optional.empty(), Optional.empty(), Optional.of(2),
+                    Map.of("strategy", names(Strategy.NONE, Strategy.FALLOCATE, Strategy.CHUNKED_KEEP_SIZE,
+                            Strategy.ZERO_FILLED)))),
+            // The hole operations against their rivals reading from the device (the full profile adds
+            // the warm page cache); on tmpfs, which has no device, warm.
+            holes("CollapseRangeBenchmark", Cache.cold), holes("tmpfs:CollapseRangeBenchmark", Cache.warm),
+            holes("PunchHoleBenchmark", Cache.cold), holes("tmpfs:PunchHoleBenchmark", Cache.warm),
+            holes("InsertRangeBenchmark", Cache.cold), holes("tmpfs:InsertRangeBenchmark", Cache.warm),
             Map.entry("BindingOverheadBenchmark", iterations(5)),
             // A glance at the event's cost (six variants, 4 s each); the full profile measures it.
             Map.entry("EventOverheadBenchmark", new Settings(Optional.of(1), Optional.of(1), Optional.of(2), Map.of()))));

@@ -106,6 +106,17 @@ class ProfileTest {
                 .rounds(none, 1), "an override can turn the rounds off");
     }
 
+    /** The quick profile measures hole operations against rivals reading from the device, and warm where there is none. */
+    @Test
+    void theQuickHoleOperations_areCold_butWarmOnTmpfs_andTheFullProfileHasBoth() {
+        for (String b : List.of("PunchHoleBenchmark.punchHole", "CollapseRangeBenchmark.collapseRange", "InsertRangeBenchmark.insertRange")) {
+            assertEquals(List.of("cold"), Profile.QUICK.settingsFor(b, "ext4").params().get("cache"), b);
+            assertEquals(List.of("warm"), Profile.QUICK.settingsFor(b, "tmpfs").params().get("cache"), b);
+            assertEquals(Optional.of(3), Profile.QUICK.settingsFor(b, "tmpfs").measurementIterations(), b);
+            assertEquals(null, Profile.FULL.settingsFor(b, "ext4").params().get("cache"), b);
+        }
+    }
+
     private static Options build(Profile.Settings s, CommandLineOptions user) {
         var b = new OptionsBuilder().parent(user);
         s.applyTo(b, user);
