@@ -300,6 +300,7 @@ public final class BenchRunner {
                                              Path part, List<BenchmarkParams> started) throws IOException, RunnerException {
             int rounds = settings.rounds(user, annotatedForks(benchmarks));
             List<RunResult> measured = new ArrayList<>();
+            List<RunResult> joined = measured;
             for (int round = 1; round <= rounds; round++) {
                 Path json = rounds == 1 ? part : out.resolve(part.getFileName() + ".round" + round);
                 Options options = options(target, user, gaps, settings, benchmarks, all, json, rounds > 1);
@@ -315,13 +316,14 @@ public final class BenchRunner {
                     started.addAll(format.started());
                     if (rounds > 1) {
                         Files.deleteIfExists(json);
-                        if (!measured.isEmpty()) {
-                            Rounds.writeJson(Rounds.join(measured), part);
+                        joined = Rounds.join(measured);
+                        if (!joined.isEmpty()) {
+                            Rounds.writeJson(joined, part);
                         }
                     }
                 }
             }
-            return rounds == 1 ? measured : Rounds.join(measured);
+            return joined;
         }
 
         /**
@@ -430,8 +432,7 @@ public final class BenchRunner {
                 joined.addAll(JsonParser.parseReader(in).getAsJsonArray());
             }
         }
-        Files.writeString(json, new com.google.gson.GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(joined),
-                StandardCharsets.UTF_8);
+        Files.writeString(json, Rounds.JSON.toJson(joined), StandardCharsets.UTF_8);
         for (Path part : written) {
             Files.delete(part);
         }

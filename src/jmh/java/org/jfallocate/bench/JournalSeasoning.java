@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,16 +43,22 @@ final class JournalSeasoning {
      * @return how many fdatasync'd 4 KiB appends wrap its jbd2 journal once; empty when it has none
      */
     static OptionalInt recordsFor(FileSystemInfo fs) throws IOException {
-        Path devices = Path.of("/sys/dev/block", fs.device());
-        if (!Files.exists(devices)) {
+        Optional<Path> info = jbd2Info(fs);
+        if (info.isEmpty()) {
             return OptionalInt.empty();
         }
-        Path info = Path.of("/proc/fs/jbd2", devices.toRealPath().getFileName() + "-8", "info");
-        if (!Files.isReadable(info)) {
-            return OptionalInt.empty();
-        }
-        Matcher m = MAX_TRANSACTION.matcher(Files.readString(info));
+        Matcher m = MAX_TRANSACTION.matcher(Files.readString(info.get()));
         return m.find() ? OptionalInt.of(Math.min(MAX_RECORDS, Integer.parseInt(m.group(1)))) : OptionalInt.empty();
+    }
+
+    /** jbd2's statistics of {@code fs}'s journal ({@code /proc/fs/jbd2/<device>-8/info}); empty without one. */
+    static Optional<Path> jbd2Info(FileSystemInfo fs) throws IOException {
+        Path device = Path.of("/sys/dev/block", fs.device());
+        if (!Files.exists(device)) {
+            return Optional.empty();
+        }
+        Path info = Path.of("/proc/fs/jbd2", device.toRealPath().getFileName() + "-8", "info");
+        return Files.isReadable(info) ? Optional.of(info) : Optional.empty();
     }
 
     /**

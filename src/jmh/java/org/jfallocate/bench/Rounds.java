@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -34,6 +35,9 @@ import org.openjdk.jmh.results.format.ResultFormatType;
  * had run them as one point's forks.
  */
 final class Rounds {
+    /** How the runner writes JMH's JSON back: indented as JMH writes it, and "=" in JVM flags left as it is. */
+    static final Gson JSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
     private Rounds() {
     }
 
@@ -71,6 +75,6 @@ final class Rounds {
             JsonObject point = e.getAsJsonObject();
             point.addProperty("forks", point.getAsJsonObject("primaryMetric").getAsJsonArray("rawData").size());
         }
-        Files.writeString(json, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(points), StandardCharsets.UTF_8);
+        Files.writeString(json, JSON.toJson(points), StandardCharsets.UTF_8);
     }
 }

@@ -31,7 +31,7 @@ class JournalSeasoningTest {
         assertTrue(records.isPresent(), "ext4 has a jbd2 journal");
         Path dir = Files.createTempDirectory(ext4, "seasoning-");
         try {
-            Path info = Path.of("/proc/fs/jbd2", Path.of("/sys/dev/block", fs.device()).toRealPath().getFileName() + "-8", "info");
+            Path info = JournalSeasoning.jbd2Info(fs).orElseThrow();
             long before = transactions(info);
             JournalSeasoning.season(dir, 300);
             long commits = transactions(info) - before;
