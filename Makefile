@@ -57,6 +57,10 @@ bench: export FS_MATRIX_TMPFS_SIZE := $(or $(FS_MATRIX_TMPFS_SIZE),1g)
 # where each image was.
 BENCH_FS_ROOT ?= $(CURDIR)/target/bench-fs
 bench bench-full: export FS_MATRIX_ROOT := $(BENCH_FS_ROOT)
+# Written images (bin/fs-matrix): on a sparse one the host allocates each block, or converts mkfs's
+# unwritten extents, at its first write, which cost the first writer to each block about two more
+# disk writes per fdatasync (docs/benchmarks.md, "A fresh image").
+bench bench-full validate: export FS_MATRIX_IMAGES := written
 
 bench-build:
 	$(MVN) -q test-compile
@@ -82,6 +86,7 @@ bench bench-full: bench-build
 VALIDATE_REPS ?= 10
 VALIDATE_ARGS ?=
 validate: export FS_MATRIX_ROOT := $(BENCH_FS_ROOT)
+validate: export FS_MATRIX_SIZE := $(or $(FS_MATRIX_SIZE),2G)
 validate: bench-build
 	@command -v fio >/dev/null || { echo "make validate: fio is not installed (Debian: apt-get install fio)" >&2; exit 2; }
 	bin/with-fs-matrix "$(JDK)/bin/java" $(BENCH_JAVA_FLAGS) \

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -111,7 +112,7 @@ public final class BenchRunner {
             out = Path.of("results", DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(started)
                     + "-" + RunEnvironment.host());
         }
-        return new Run(out, profile, cBinary, jmhArgs, started, output, new LinkedHashMap<>()).execute();
+        return new Run(out, profile, cBinary, jmhArgs, started, output).execute();
     }
 
     /** A point's identity: its benchmark and every parameter value, as JMH started it and as its result names it. */
@@ -163,8 +164,7 @@ public final class BenchRunner {
     }
 
     /** One run: every filesystem, then the CSV and the environment file. */
-    private record Run(Path out, Profile profile, Path cBinary, List<String> jmhArgs, Instant started, JmhOutput output,
-                       Map<String, String> notes) {
+    private record Run(Path out, Profile profile, Path cBinary, List<String> jmhArgs, Instant started, JmhOutput output) {
 
         int execute() throws IOException, InterruptedException {
             CommandLineOptions user;
@@ -209,7 +209,7 @@ public final class BenchRunner {
                     RunEnvironment.jdk(), RunEnvironment.cpu(), target.fs().type(), target.fs().source());
             Gaps gaps = Gaps.of(DirectorySupport.probe(target.dir()), user);
             System.out.println("bench: " + target.name() + " at " + target.dir() + ": " + gaps.summary());
-            season(target);
+            checkImage(target);
             Map<String, Set<String>> selected = selection(user, withOverhead);
             Set<String> runnable = new TreeSet<>(selected.keySet());
             runnable.removeAll(gaps.skipped(selected));
@@ -239,16 +239,15 @@ public final class BenchRunner {
             return rows;
         }
 
-        /** Takes a fresh ext4's journal past its first pass ({@link JournalSeasoning}) and notes it in the environment. */
-        private void season(BenchTarget target) throws IOException {
-            java.util.OptionalInt records = JournalSeasoning.recordsFor(target.fs());
-            if (records.isPresent()) {
-                long t0 = System.nanoTime();
-                JournalSeasoning.season(target.dir(), records.getAsInt());
-                String done = String.format(java.util.Locale.ROOT, "%d fdatasync'd 4 KiB appends in %.1f s",
-                        records.getAsInt(), (System.nanoTime() - t0) / 1e9);
-                System.out.println("bench: " + target.name() + ": journal seasoned before measuring: " + done);
-                notes.put("seasoned." + target.name(), done);
+        /** Warns when the filesystem's loop image is sparse: its first writer to each block pays the host ({@link LoopImage}). */
+        private static void checkImage(BenchTarget target) throws IOException {
+            Optional<LoopImage> image = LoopImage.of(target.fs());
+            if (image.isPresent() && image.get().unwrittenOnHost() > 0) {
+                System.out.printf("bench: %s: warning: %d MiB of its loop image %s are not written on the host: the first"
+                        + " write to each of those blocks costs a host allocation and journal commit, which only the"
+                        + " strategy that meets it pays (docs/benchmarks.md, \"A fresh image\"; bin/fs-matrix with"
+                        + " FS_MATRIX_IMAGES=written makes images without)%n",
+                        target.name(), image.get().unwrittenOnHost() >> 20, image.get().file());
             }
         }
 
@@ -396,7 +395,6 @@ public final class BenchRunner {
         private String writeEnvironment(String runId, List<BenchTarget> targets, List<CsvRow> rows) throws IOException {
             Map<String, String> extra = new LinkedHashMap<>();
             extra.put("duration_s", Long.toString(Duration.between(started, Instant.now()).toSeconds()));
-            extra.putAll(notes);
             // A subset (ARGS="BindingOverhead") measures some filesystems only: the environment
             // names just those, since the report takes a named filesystem without rows for a broken run.
             Set<String> measured = new TreeSet<>();

@@ -8,7 +8,6 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.invoke.MethodHandle;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
@@ -39,21 +38,12 @@ final class PageCache {
     static void drop(FileChannel channel, Path path) throws IOException {
         channel.force(true);
         dontNeed(ChannelFds.fdOf(channel), path);
-        Optional<Path> image = loopImage(FileSystemInfo.of(path).source());
+        Optional<Path> image = LoopImage.backingFile(FileSystemInfo.of(path).source());
         if (image.isPresent()) {
             try (FileChannel backing = FileChannel.open(image.get(), StandardOpenOption.READ)) {
                 dontNeed(ChannelFds.fdOf(backing), image.get());
             }
         }
-    }
-
-    /** The backing file of {@code device} when it is a loop device. */
-    static Optional<Path> loopImage(String device) throws IOException {
-        if (!device.matches("/dev/loop\\d+")) {
-            return Optional.empty();
-        }
-        Path backing = Path.of("/sys/block", device.substring("/dev/".length()), "loop", "backing_file");
-        return Files.exists(backing) ? Optional.of(Path.of(Files.readString(backing).strip())) : Optional.empty();
     }
 
     private static void dontNeed(int fd, Path path) throws IOException {

@@ -59,25 +59,6 @@ final class RunEnvironment {
         }
     }
 
-    /**
-     * For a loop device, its image file and the filesystem that holds it: a loop-mounted
-     * filesystem's fdatasync only reaches a disk when its image is on one (not on a tmpfs).
-     */
-    static Optional<String> loopImage(String device) {
-        if (!device.matches("/dev/loop\\d+")) {
-            return Optional.empty();
-        }
-        String loop = device.substring("/dev/".length());
-        return read(Path.of("/sys/block", loop, "loop", "backing_file")).map(String::strip).map(image -> {
-            try {
-                FileSystemInfo holder = FileSystemInfo.of(Path.of(image).getParent());
-                return image + " on " + holder.type() + " " + holder.source();
-            } catch (IOException e) {
-                return image;
-            }
-        });
-    }
-
     static void write(Path file, String runId, String profile, List<String> jmhArgs, String dateUtc,
                       List<BenchTarget> targets, Map<String, String> extra) throws IOException {
         Map<String, String> kv = new LinkedHashMap<>();
@@ -94,7 +75,11 @@ final class RunEnvironment {
         kv.put("date_utc", dateUtc);
         for (BenchTarget t : targets) {
             kv.put("fs." + t.name(), t.fs().mountPoint() + " " + t.fs().source() + " " + t.fs().mountOptions());
-            loopImage(t.fs().source()).ifPresent(image -> kv.put("image." + t.name(), image));
+            // A loop-mounted filesystem's fdatasync reaches a disk only when its image is on one (not a tmpfs).
+            Optional<LoopImage> image = LoopImage.of(t.fs());
+            if (image.isPresent()) {
+                kv.put("image." + t.name(), image.get().describe());
+            }
         }
         kv.putAll(extra);
         StringBuilder sb = new StringBuilder();

@@ -35,7 +35,7 @@ class PageCacheTest {
         var ext4 = TestFilesystems.ofType("ext4");
         Assumptions.assumeTrue(ext4.isPresent(), () -> TestFilesystems.whyMissing("ext4"));
         Path dir = ext4.get().freshDir("page-cache");
-        Optional<Path> image = PageCache.loopImage(FileSystemInfo.of(dir).source());
+        Optional<Path> image = LoopImage.backingFile(FileSystemInfo.of(dir).source());
         Assumptions.assumeTrue(image.isPresent(), "ext4 here is not on a loop device");
         Assumptions.assumeFalse(FileSystemInfo.of(image.get()).type().equals("tmpfs"),
                 "the loop image is on tmpfs: its pages are its storage");
