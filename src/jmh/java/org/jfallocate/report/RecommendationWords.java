@@ -59,7 +59,12 @@ public record RecommendationWords(String heading, String answer, List<String> fa
         if (r.outcome() == Recommendation.Outcome.USE) {
             Recommendation.Candidate first = r.use().get(0);
             latency(first, r.baseline()).ifPresent(facts::add);
-            facts.add(upFront(first));
+            if (r.use().size() == 1) {
+                facts.add("Up front: " + upFront(first));
+            } else {
+                // Within error of each other, they differ in what they cost before the first write.
+                r.use().forEach(c -> facts.add("Up front (" + c.strategy() + "): " + upFront(c)));
+            }
         }
         if (!r.others().isEmpty()) {
             facts.add((r.outcome() == Recommendation.Outcome.USE ? "Others: " : "Measured: ") + others(r.others()));
@@ -198,7 +203,7 @@ public record RecommendationWords(String heading, String answer, List<String> fa
     static String upFront(Recommendation.Candidate c) {
         String s = c.strategy();
         if (Summary.NOT_RESERVING.contains(s)) {
-            return "Up front: nothing; blocks are allocated as records are written";
+            return "nothing; blocks are allocated as records are written";
         }
         String space = switch (s) {
             case "RECYCLED" -> "reuses a finished segment's blocks (keep one spare segment per log)";
@@ -207,9 +212,10 @@ public record RecommendationWords(String heading, String answer, List<String> fa
         };
         String time = c.prepare().map(m -> m.metric().equals(Recommender.PREPARE_METRIC)
                 ? time(m) + " to prepare each segment, on the background thread"
+                        + (m.benchmark().equals(c.score().benchmark()) ? "" : " (" + m.benchmark() + ")")
                 : time(m) + " to prepare a " + Numbers.bytes(m.sizeBytes().getAsLong()) + " segment ("
                         + Recommender.PREPARE_BENCHMARK + ")").orElse("preparation time not measured");
-        return "Up front: " + time + "; " + space;
+        return time + "; " + space;
     }
 
     private static String time(Measurement m) {

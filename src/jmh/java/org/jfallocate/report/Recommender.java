@@ -23,6 +23,8 @@ public final class Recommender {
     static final String PREPARE_BENCHMARK = "ReserveSpaceBenchmark.reserve";
     /** A workload's own time to prepare one segment, in the background (RotatingLogBenchmark). */
     static final String PREPARE_METRIC = "prepare_ms";
+    /** Where a strategy's preparation is measured when neither the workload nor the reservations do. */
+    static final String PREPARE_ELSEWHERE = "RotatingLogBenchmark.oneWriter";
     /** The segment size whose preparation time is shown when the run measured several sizes. */
     static final long SEGMENT_BYTES = 64L << 20;
     /** The profile at which "no significant difference" is an answer rather than a lack of samples. */
@@ -105,7 +107,9 @@ public final class Recommender {
     /**
      * The time to prepare a segment with this strategy here: the workload's own measure where it
      * has one (the rotating log's {@value #PREPARE_METRIC}, the background thread's time per
-     * segment), else reserving the size nearest {@link #SEGMENT_BYTES} with ReserveSpaceBenchmark.
+     * segment), else reserving the size nearest {@link #SEGMENT_BYTES} with ReserveSpaceBenchmark,
+     * else the rotating log's one writer on the same filesystem ({@value #PREPARE_ELSEWHERE}), which
+     * prepares every strategy, RECYCLED and POSIX_THEN_ZEROS included, that the reservations do not.
      */
     private static Optional<Measurement> prepare(Run run, Measurement score) {
         if (Summary.NOT_RESERVING.contains(score.strategy())) {
@@ -115,9 +119,16 @@ public final class Recommender {
         if (own.isPresent()) {
             return own;
         }
-        return run.measurements().stream()
+        Optional<Measurement> reserved = run.measurements().stream()
                 .filter(m -> m.isScore() && m.benchmark().equals(PREPARE_BENCHMARK) && m.fsType().equals(score.fsType())
                         && m.strategy().equals(score.strategy()) && m.sizeBytes().isPresent() && m.value().isPresent())
                 .min(Comparator.comparingDouble(m -> Math.abs(Math.log((double) m.sizeBytes().getAsLong() / SEGMENT_BYTES))));
+        if (reserved.isPresent()) {
+            return reserved;
+        }
+        return run.measurements().stream()
+                .filter(m -> m.metric().equals(PREPARE_METRIC) && m.benchmark().equals(PREPARE_ELSEWHERE)
+                        && m.fsType().equals(score.fsType()) && m.strategy().equals(score.strategy()) && m.value().isPresent())
+                .findFirst();
     }
 }
