@@ -211,8 +211,9 @@ public record RecommendationWords(String heading, String answer, List<String> fa
             default -> "allocates the whole segment before the first write";
         };
         String time = c.prepare().map(m -> m.metric().equals(Recommender.PREPARE_METRIC)
-                ? time(m) + " to prepare each segment, on the background thread"
-                        + (m.benchmark().equals(c.score().benchmark()) ? "" : " (" + m.benchmark() + ")")
+                ? time(m) + (m.benchmark().equals(c.score().benchmark()) ? " to prepare each segment, on the background thread"
+                        : " to prepare a " + m.workload().param("segmentBytes").map(b -> Numbers.bytes(Long.parseLong(b)) + " ")
+                                .orElse("") + "segment on the rotating log's background thread (" + m.benchmark() + ")")
                 : time(m) + " to prepare a " + Numbers.bytes(m.sizeBytes().getAsLong()) + " segment ("
                         + Recommender.PREPARE_BENCHMARK + ")").orElse("preparation time not measured");
         return time + "; " + space;

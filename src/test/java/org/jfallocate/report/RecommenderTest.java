@@ -53,8 +53,11 @@ class RecommenderTest {
 
         /** The rotating log's preparation time per segment, with one writer or four, on the same filesystem. */
         Rows rotatingPrepareMs(String benchmark, String strategy, double millis, double error) {
-            return add(benchmark, strategy, OptionalLong.empty(), "prepare_ms", "ms", OptionalDouble.of(millis),
-                    OptionalDouble.of(error), "");
+            ms.add(new Measurement("r1", "h", "k", "jdk", "cpu", "ext4", "/dev/loop0", benchmark, strategy,
+                    OptionalLong.empty(), OptionalLong.of(4096), OptionalLong.of(16), "prepare_ms", "ms",
+                    OptionalDouble.of(millis), OptionalDouble.of(error), OptionalLong.of(30), "",
+                    "segmentBytes=67108864", ms.size() + 2));
+            return this;
         }
 
         Rows unsupported(String strategy) {
@@ -191,7 +194,7 @@ class RecommenderTest {
         Recommendation r = new Rows("full").score("NONE", 500, 20).score("RECYCLED", 250, 20)
                 .rotatingPrepareMs("RotatingLogBenchmark.fourWriters", "RECYCLED", 9.0, 1.0)
                 .rotatingPrepareMs(Recommender.PREPARE_ELSEWHERE, "RECYCLED", 0.95, 0.11).only();
-        assertEquals("Up front: 950 ± 110 µs to prepare each segment, on the background thread "
+        assertEquals("Up front: 950 ± 110 µs to prepare a 64 MiB segment on the rotating log's background thread "
                 + "(RotatingLogBenchmark.oneWriter); reuses a finished segment's blocks (keep one spare segment per log)",
                 RecommendationWords.of(r).facts().get(0));
     }
