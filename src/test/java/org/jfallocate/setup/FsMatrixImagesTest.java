@@ -79,10 +79,23 @@ class FsMatrixImagesTest {
         Path ext4 = root.resolve("images/ext4.img");
         assertTrue(FileLayout.of(ext4).allocatedBytes() < FileLayout.of(ext4).size() / 2, "a sparse image");
         ChildProcess.Result again = up("written");
-        assertTrue(again.stderr().contains("ext4: existing image is sparse"), again.stderr());
+        assertTrue(again.stderr().contains("ext4: existing image is not all written on the host"), again.stderr());
         FileLayout written = FileLayout.of(ext4);
         assertEquals(written.size(), written.dataRanges().stream().mapToLong(ByteRange::length).sum());
         assertEquals(0, written.unwrittenBytes());
+    }
+
+    // Fallocated, an image has every block allocated and none written: st_blocks alone calls it written.
+    @Test
+    void anImageWhoseBlocksAreAllocatedButUnwritten_isRecreatedToo() throws Exception {
+        up(null);
+        Path ext4 = root.resolve("images/ext4.img");
+        ChildProcess.Result fill = ChildProcess.run(TIMEOUT, "fallocate", "-l", Long.toString(Files.size(ext4)), ext4.toString());
+        assertEquals(0, fill.exit(), fill.stderr());
+        assertTrue(FileLayout.of(ext4).unwrittenBytes() > 0, "the holes are unwritten extents now");
+        ChildProcess.Result again = up("written");
+        assertTrue(again.stderr().contains("ext4: existing image is not all written on the host"), again.stderr());
+        assertEquals(0, FileLayout.of(ext4).unwrittenBytes());
     }
 
     @Test
