@@ -210,13 +210,20 @@ public record RecommendationWords(String heading, String answer, List<String> fa
             case "CHUNKED_KEEP_SIZE" -> "allocates one chunk ahead of the write position";
             default -> "allocates the whole segment before the first write";
         };
-        String time = c.prepare().map(m -> m.metric().equals(Recommender.PREPARE_METRIC)
-                ? time(m) + (m.benchmark().equals(c.score().benchmark()) ? " to prepare each segment, on the background thread"
-                        : " to prepare a " + m.workload().param("segmentBytes").map(b -> Numbers.bytes(Long.parseLong(b)) + " ")
-                                .orElse("") + "segment on the rotating log's background thread (" + m.benchmark() + ")")
-                : time(m) + " to prepare a " + Numbers.bytes(m.sizeBytes().getAsLong()) + " segment ("
-                        + Recommender.PREPARE_BENCHMARK + ")").orElse("preparation time not measured");
+        String time = c.prepare().map(m -> time(m) + preparedBy(m, c)).orElse("preparation time not measured");
         return time + "; " + space;
+    }
+
+    /** Where a preparation time was measured: the workload's own background thread, the rotating log's, or a reservation. */
+    private static String preparedBy(Measurement m, Recommendation.Candidate c) {
+        if (!m.metric().equals(Recommender.PREPARE_METRIC)) {
+            return " to prepare a " + Numbers.bytes(m.sizeBytes().getAsLong()) + " segment (" + Recommender.PREPARE_BENCHMARK + ")";
+        }
+        if (m.benchmark().equals(c.score().benchmark())) {
+            return " to prepare each segment, on the background thread";
+        }
+        String segment = m.workload().param("segmentBytes").map(b -> Numbers.bytes(Long.parseLong(b)) + " ").orElse("");
+        return " to prepare a " + segment + "segment on the rotating log's background thread (" + m.benchmark() + ")";
     }
 
     private static String time(Measurement m) {
