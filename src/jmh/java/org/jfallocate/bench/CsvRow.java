@@ -39,6 +39,11 @@ public record CsvRow(String runId, String host, String kernel, String jdk, Strin
         static Point of(String benchmark, String strategy) {
             return new Point(benchmark, strategy, "", "", "", "", "", "");
         }
+
+        /** This point, for one of the strategies it measured side by side. */
+        Point withStrategy(String other) {
+            return new Point(benchmark, other, sizeBytes, recordBytes, syncEvery, params, forks, iterations);
+        }
     }
 
     /** A measured value: {@code error} and {@code value} may be NaN (written empty). */

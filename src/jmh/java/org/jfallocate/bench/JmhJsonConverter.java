@@ -37,6 +37,13 @@ public final class JmhJsonConverter {
     static final Set<String> SECONDARY = Set.of("extents", "throughput", "gc.alloc.rate.norm",
             "prepare_ms", "switch_us", "switches");
 
+    /**
+     * Secondary results of one strategy among several measured in one point, named
+     * {@code <metric>@<STRATEGY>} ({@link SideBySideAppendBenchmark}): each becomes a row of
+     * that strategy with metric {@code <metric>}.
+     */
+    static final Set<String> PER_STRATEGY = Set.of(SideBySideAppendBenchmark.SPEEDUP, SideBySideAppendBenchmark.RECORD_US);
+
     /** Parameters with a column of their own; the others go into {@code params}. */
     private static final Set<String> OWN_COLUMNS = Set.of("dir", "strategy", "size", "recordBytes", "syncEvery");
 
@@ -61,17 +68,29 @@ public final class JmhJsonConverter {
             }
             CsvRow.Point point = point(b, benchmark, params);
             boolean singleShot = b.has("mode") && b.get("mode").getAsString().equals("ss");
-            rows.add(row(context, point, "score", b.getAsJsonObject("primaryMetric")));
+            List<CsvRow> secondary = new ArrayList<>();
+            List<CsvRow> perStrategy = new ArrayList<>();
             if (b.has("secondaryMetrics")) {
                 for (Map.Entry<String, JsonElement> s : b.getAsJsonObject("secondaryMetrics").entrySet()) {
                     // A single-shot "op" is a whole iteration to JMH's GC profiler, setup and teardown
                     // included: its bytes per op would describe the harness, not the call.
                     boolean meaningless = singleShot && s.getKey().startsWith("gc.");
-                    if (SECONDARY.contains(s.getKey()) && !meaningless) {
-                        rows.add(row(context, point, s.getKey(), s.getValue().getAsJsonObject()));
+                    int at = s.getKey().indexOf('@');
+                    if (at > 0 && PER_STRATEGY.contains(s.getKey().substring(0, at))) {
+                        perStrategy.add(row(context, point.withStrategy(s.getKey().substring(at + 1)),
+                                s.getKey().substring(0, at), s.getValue().getAsJsonObject()));
+                    } else if (SECONDARY.contains(s.getKey()) && !meaningless) {
+                        secondary.add(row(context, point, s.getKey(), s.getValue().getAsJsonObject()));
                     }
                 }
             }
+            // A point that measures several strategies at once reports them per strategy; its own
+            // score (one round over all of them) describes none of them.
+            if (perStrategy.isEmpty()) {
+                rows.add(row(context, point, "score", b.getAsJsonObject("primaryMetric")));
+            }
+            rows.addAll(secondary);
+            rows.addAll(perStrategy);
             if (histogramDir != null) {
                 Optional<Histogram> merged = MetricsProfiler.readRaw(histogramDir,
                         HistogramNames.of(benchmark, context.fsType(), params));

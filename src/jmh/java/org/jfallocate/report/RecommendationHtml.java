@@ -11,6 +11,9 @@ public final class RecommendationHtml {
     static final String READING = "Per filesystem and append workload: the strategy to use, how many times faster "
             + "than plain appends (NONE) it is, ± the error carried over from both scores, and whether the difference "
             + "is significant: the two scores' 99.9% confidence intervals (score ± JMH's error) do not overlap. "
+            + "Where the run also timed the strategies side by side with plain appends, record by record in turn, the "
+            + "speed-up and its verdict are those: the mean of the iterations' ratios ± its 99.9% confidence "
+            + "half-width, significant where that interval does not hold 1. "
             + "Strategies within error of the fastest are named with it. Where no strategy is significantly faster, "
             + "a full-profile run says \"plain appends\" and a quick one \"inconclusive\".";
 

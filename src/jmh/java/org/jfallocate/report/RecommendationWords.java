@@ -66,6 +66,7 @@ public record RecommendationWords(String heading, String answer, List<String> fa
                 r.use().forEach(c -> facts.add("Up front (" + c.strategy() + "): " + upFront(c)));
             }
         }
+        sideBySide(r).ifPresent(facts::add);
         if (!r.others().isEmpty()) {
             facts.add((r.outcome() == Recommendation.Outcome.USE ? "Others: " : "Measured: ") + others(r.others()));
         }
@@ -136,7 +137,8 @@ public record RecommendationWords(String heading, String answer, List<String> fa
         String writers = ROTATING_WRITERS.get(bench);
         if (writers != null) {
             name += " (rotating log, " + writers + ", next segment prepared in the background)";
-        } else if (!bench.startsWith("DurableAppendBenchmark") && !bench.startsWith("BufferedAppendBenchmark")) {
+        } else if (!bench.startsWith("DurableAppendBenchmark") && !bench.startsWith("BufferedAppendBenchmark")
+                && !bench.equals(Recommender.SIDE_BY_SIDE.get("DurableAppendBenchmark.append"))) {
             name += " (" + bench + ")";
         }
         return name;
@@ -177,6 +179,16 @@ public record RecommendationWords(String heading, String answer, List<String> fa
         double r = slower ? 1 / vs.ratio() : vs.ratio();
         double e = slower ? vs.ratioError() / (vs.ratio() * vs.ratio()) : vs.ratioError();
         return (e > 0 ? Numbers.ratioWithError(r, e) : Numbers.ratio(r)) + (slower ? " slower" : "");
+    }
+
+    /** Where the speed-ups come from when they were measured side by side with plain appends. */
+    static Optional<String> sideBySide(Recommendation r) {
+        return java.util.stream.Stream.concat(r.use().stream(), r.others().stream())
+                .flatMap(c -> c.vsBaseline().flatMap(Comparison::sideBySide).stream())
+                .findFirst()
+                .map(s -> "Speed-ups measured side by side with plain appends, record by record in turn, over "
+                        + s.samples().orElse(0) + " iterations (" + s.benchmark() + "); times per record and p99 from "
+                        + r.baseline().map(b -> b.score().benchmark()).orElse("the scores"));
     }
 
     /** The p99 latency against plain appends', when both are there, or why it is missing. */

@@ -33,7 +33,7 @@ class ProfileTest {
     void theUsersOptions_winOverTheProfile() throws Exception {
         Profile.Settings s = Profile.QUICK.settingsFor("DurableAppendBenchmark.append");
         Options quick = build(s, new CommandLineOptions());
-        assertEquals(12, quick.getForkCount().get() * quick.getMeasurementIterations().get(), "the headline's 12 samples");
+        assertEquals(8, quick.getForkCount().get() * quick.getMeasurementIterations().get(), "the headline's 8 samples");
 
         CommandLineOptions user = new CommandLineOptions("-f", "2", "-i", "1");
         Options mine = build(s, user);
@@ -90,9 +90,9 @@ class ProfileTest {
     void theHeadline_runsItsForksInRounds_butNotOnTmpfs() throws Exception {
         CommandLineOptions none = new CommandLineOptions();
         Profile.Settings ext2 = Profile.QUICK.settingsFor("DurableAppendBenchmark.append", "ext2");
-        assertEquals(3, ext2.rounds(none, 1));
+        assertEquals(2, ext2.rounds(none, 1));
         assertEquals(Optional.of(4), ext2.measurementIterations());
-        assertEquals(2, ext2.rounds(new CommandLineOptions("-f", "2"), 1), "-f sets how many rounds");
+        assertEquals(3, ext2.rounds(new CommandLineOptions("-f", "3"), 1), "-f sets how many rounds");
         assertEquals(1, Profile.QUICK.settingsFor("DurableAppendBenchmark.append", "tmpfs").rounds(none, 1));
         assertEquals(1, Profile.QUICK.settingsFor("BufferedAppendBenchmark.append", "ext2").rounds(none, 1));
         int annotated = BenchRunner.annotatedForks(List.of("DurableAppendBenchmark.append"));
@@ -104,6 +104,27 @@ class ProfileTest {
         assertEquals(1, Profile.QUICK.settingsFor("DurableAppendBenchmark.append", "ext2")
                 .with(new Profile.Settings(Optional.of(5), Optional.empty(), Optional.empty(), Map.of(), Optional.of(false)))
                 .rounds(none, 1), "an override can turn the rounds off");
+    }
+
+    /**
+     * The headline's speed-ups: every strategy beside plain appends in one JVM, six iterations in the quick profile,
+     * fdatasync after every record; on tmpfs forty warmup iterations first; the annotations' fifteen, every write
+     * path, in the full one.
+     */
+    @Test
+    void theSideBySideAppends_runOneJvmOfSixIterationsQuick_andTheAnnotationsFull() throws Exception {
+        Profile.Settings quick = Profile.QUICK.settingsFor("SideBySideAppendBenchmark.append", "xfs");
+        assertEquals(Optional.of(1), quick.forks());
+        assertEquals(Optional.of(6), quick.measurementIterations());
+        assertEquals(Map.of("writePath", List.of("FDATASYNC_EACH")), quick.params());
+        assertEquals(1, quick.rounds(new CommandLineOptions(), 1));
+        Profile.Settings tmpfs = Profile.QUICK.settingsFor("SideBySideAppendBenchmark.append", "tmpfs");
+        assertEquals(Optional.of(40), tmpfs.warmupIterations());
+        assertEquals(Map.of("writePath", List.of("FDATASYNC_EACH")), tmpfs.params(), "tmpfs keeps the quick write path");
+        Profile.Settings full = Profile.FULL.settingsFor("SideBySideAppendBenchmark.append", "xfs");
+        assertEquals(Profile.Settings.ANNOTATIONS, full);
+        assertEquals(Optional.of(20), Profile.FULL.settingsFor("SideBySideAppendBenchmark.append", "tmpfs")
+                .measurementIterations());
     }
 
     /** The quick profile measures hole operations against rivals reading from the device, and warm where there is none. */

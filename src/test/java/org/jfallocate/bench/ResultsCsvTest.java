@@ -53,6 +53,20 @@ class ResultsCsvTest {
               },
               {
                 "jmhVersion" : "1.37",
+                "benchmark" : "org.jfallocate.bench.SideBySideAppendBenchmark.append",
+                "mode" : "ss",
+                "forks" : 1,
+                "measurementIterations" : 3,
+                "params" : { "dir" : "/mnt/xfs/bench", "recordBytes" : "4096", "writePath" : "FDATASYNC_EACH", "chunkBytes" : "1048576" },
+                "primaryMetric" : { "score" : 2100000.5, "scoreError" : 90000.0, "scoreUnit" : "us/op", "rawData" : [ [ 2.0E6, 2.1E6, 2.2E6 ] ] },
+                "secondaryMetrics" : {
+                  "record_us@NONE" : { "score" : 450.5, "scoreError" : 20.25, "scoreUnit" : "us", "rawData" : [ [ 440.0, 450.0, 461.5 ] ] },
+                  "record_us@ZERO_FILLED" : { "score" : 236.25, "scoreError" : 10.5, "scoreUnit" : "us", "rawData" : [ [ 230.0, 236.0, 242.75 ] ] },
+                  "speedup@ZERO_FILLED" : { "score" : 1.9, "scoreError" : 0.15, "scoreUnit" : "x", "rawData" : [ [ 1.91, 1.9, 1.89 ] ] }
+                }
+              },
+              {
+                "jmhVersion" : "1.37",
                 "benchmark" : "org.jfallocate.bench.BindingOverheadBenchmark.jfallocate",
                 "mode" : "avgt",
                 "params" : { "dir" : "/mnt/tmpfs/bench" },
@@ -102,10 +116,22 @@ class ResultsCsvTest {
         List<String> lines = text.lines().toList();
         assertEquals(HEADER, lines.get(0));
         // score for the first (gc.* of a single-shot benchmark dropped, JMH's p99.9 ignored, no histograms here),
-        // score + gc.alloc.rate.norm for the second, score for the third, one unsupported.
-        assertEquals(6, lines.size(), text);
+        // three per-strategy rows and no score for the side-by-side one, score + gc.alloc.rate.norm for the binding,
+        // score for the collapse, one unsupported.
+        assertEquals(9, lines.size(), text);
+
+        String side = "SideBySideAppendBenchmark.append";
+        List<List<String>> sideBySide = lines.stream().skip(1).map(ResultsCsvTest::split)
+                .filter(f -> f.get(7).equals(side)).toList();
+        assertEquals(List.of(
+                List.of("NONE", "", "4096", "1", "record_us", "us", "450.5", "20.25", "3", "", "chunkBytes=1048576;writePath=FDATASYNC_EACH", "1", "3"),
+                List.of("ZERO_FILLED", "", "4096", "1", "record_us", "us", "236.25", "10.5", "3", "", "chunkBytes=1048576;writePath=FDATASYNC_EACH", "1", "3"),
+                List.of("ZERO_FILLED", "", "4096", "1", "speedup", "x", "1.9", "0.15", "3", "", "chunkBytes=1048576;writePath=FDATASYNC_EACH", "1", "3")),
+                sideBySide.stream().map(f -> f.subList(8, 21)).sorted(java.util.Comparator.comparing(Object::toString)).toList(),
+                "each strategy's secondaries as its rows, the round's score left out");
 
         Map<String, List<String>> byMetric = lines.stream().skip(1).map(ResultsCsvTest::split)
+                .filter(f -> !f.get(7).equals(side))
                 .collect(Collectors.toMap(f -> f.get(7) + ":" + f.get(12), Function.identity()));
         List<String> score = byMetric.get("DurableAppendBenchmark.append:score");
         assertEquals(List.of("20261123-151500-host", "host", "6.18.0", "OpenJDK 25", "AMD EPYC, 2 cores", "xfs", "/dev/loop3",
