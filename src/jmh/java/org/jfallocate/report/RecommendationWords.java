@@ -50,8 +50,7 @@ public record RecommendationWords(String heading, String answer, List<String> fa
                 yield list(names, "or") + " (within error of each other): " + list(ratios, "and")
                         + " faster than plain appends (significant)";
             }
-            case PLAIN_APPENDS -> r.others().isEmpty() ? "plain appends: no other strategy ran"
-                    : "plain appends: no strategy is significantly faster";
+            case PLAIN_APPENDS -> plainAppends(r);
             case INCONCLUSIVE -> "inconclusive at this profile" + (r.profile().isEmpty() ? "" : " (" + r.profile() + ")")
                     + ": no strategy is significantly faster than plain appends; " + MORE_SAMPLES;
             case NO_BASELINE -> "no recommendation: plain appends (NONE) did not run, so nothing to compare with";
@@ -86,6 +85,23 @@ public record RecommendationWords(String heading, String answer, List<String> fa
             facts.add("Cannot run here: " + String.join(", ", cannot));
         }
         return new RecommendationWords(heading, answer, List.copyOf(facts));
+    }
+
+    /** Why plain appends: nothing else ran, no win is worth a change, or nothing is significantly faster. */
+    private static String plainAppends(Recommendation r) {
+        if (r.others().isEmpty()) {
+            return "plain appends: no other strategy ran";
+        }
+        String tenPercent = Math.round((Recommender.WORTHWHILE - 1) * 100) + "%";
+        Optional<Recommendation.Candidate> small = r.others().stream()
+                .filter(c -> c.vsBaseline().map(Comparison::significantlyFaster).orElse(false))
+                .max(java.util.Comparator.comparingDouble(c -> c.vsBaseline().orElseThrow().ratio()));
+        if (small.isPresent()) {
+            return "plain appends: no strategy is " + tenPercent + " faster or more (the largest significant win: "
+                    + small.get().strategy() + ", " + ratio(small.get().vsBaseline().orElseThrow()) + ")";
+        }
+        return "plain appends: no strategy is significantly faster"
+                + (r.profile().equals(Recommender.FULL_PROFILE) ? "" : ", and none can be " + tenPercent + " faster");
     }
 
     /** How each write path makes appends durable. */

@@ -142,9 +142,32 @@ class RecommenderTest {
     @Test
     void aSideBySideSpeedUpWithinError_outweighsScoresThatDoNotOverlap() {
         Recommendation r = new Rows("quick").score("NONE", 500, 20).score("SPARSE", 420, 20)
-                .speedup("SPARSE", 1.02, 0.06).only();
+                .speedup("SPARSE", 1.04, 0.08).only();
         assertEquals(Recommendation.Outcome.INCONCLUSIVE, r.outcome());
-        assertEquals("Measured: SPARSE 1.02 ± 0.06× (within error)", RecommendationWords.of(r).facts().getLast());
+        assertEquals("Measured: SPARSE 1.04 ± 0.08× (within error)", RecommendationWords.of(r).facts().getLast());
+    }
+
+    // btrfs, quick run 20261202-161605-vm: strategies doing the same work came out up to 5% apart, some "significant".
+    @Test
+    void aSignificantWinUnderTenPercent_isNotRecommended_andIsNamed() {
+        Recommendation r = new Rows("full").score("NONE", 1000, 100).score("POSIX_THEN_ZEROS", 950, 100)
+                .score("ZERO_FILLED", 1030, 100).speedup("POSIX_THEN_ZEROS", 1.05, 0.04).speedup("ZERO_FILLED", 0.97, 0.04)
+                .only();
+        assertEquals(Recommendation.Outcome.PLAIN_APPENDS, r.outcome());
+        assertEquals("plain appends: no strategy is 10% faster or more (the largest significant win: POSIX_THEN_ZEROS, "
+                + "1.05 ± 0.04×)", RecommendationWords.of(r).answer());
+    }
+
+    @Test
+    void atTheQuickProfile_plainAppendsNeedEveryIntervalBelowTenPercent_elseInconclusive() {
+        Recommendation below = new Rows("quick").score("NONE", 1000, 100).score("RECYCLED", 990, 100)
+                .score("ZERO_FILLED", 1000, 100).speedup("RECYCLED", 1.01, 0.06).speedup("ZERO_FILLED", 0.99, 0.05).only();
+        assertEquals(Recommendation.Outcome.PLAIN_APPENDS, below.outcome());
+        assertEquals("plain appends: no strategy is significantly faster, and none can be 10% faster",
+                RecommendationWords.of(below).answer());
+        Recommendation reaching = new Rows("quick").score("NONE", 1000, 100).score("RECYCLED", 990, 100)
+                .speedup("RECYCLED", 1.06, 0.07).only();
+        assertEquals(Recommendation.Outcome.INCONCLUSIVE, reaching.outcome(), "1.06 + 0.07 reaches 1.10");
     }
 
     @Test
