@@ -44,6 +44,10 @@ public record Measurement(String runId, String host, String kernel, String jdk, 
     public static final String FAILED = "failed";
     /** The metric name of extents per file. */
     public static final String EXTENTS = "extents";
+    /** The metric name of a speed-up over plain appends measured side by side (SideBySideAppendBenchmark). */
+    public static final String SPEEDUP = "speedup";
+    /** The metric name of a strategy's mean time per record in the same side-by-side point. */
+    public static final String RECORD_US = "record_us";
 
     /**
      * Variants that answer one question, compared with each other: the hole operation and what a program does

@@ -154,7 +154,7 @@ public record RecommendationWords(String heading, String answer, List<String> fa
         if (writers != null) {
             name += " (rotating log, " + writers + ", next segment prepared in the background)";
         } else if (!bench.startsWith("DurableAppendBenchmark") && !bench.startsWith("BufferedAppendBenchmark")
-                && !bench.equals(Recommender.SIDE_BY_SIDE.get("DurableAppendBenchmark.append"))) {
+                && !Recommender.SIDE_BY_SIDE.containsValue(bench)) {
             name += " (" + bench + ")";
         }
         return name;

@@ -37,8 +37,6 @@ public final class Recommender {
      */
     static final java.util.Map<String, String> SIDE_BY_SIDE = java.util.Map.of(
             "DurableAppendBenchmark.append", "SideBySideAppendBenchmark.append");
-    /** The metric of a side-by-side speed-up over plain appends. */
-    static final String SPEEDUP_METRIC = "speedup";
     /**
      * The smallest speed-up recommended: below it a win is not worth changing a log's preallocation for. Side by
      * side the intervals are narrow enough to call a few percent significant: on btrfs (quick run
@@ -129,12 +127,7 @@ public final class Recommender {
         if (paired == null) {
             return Comparison.of(score, none);
         }
-        return run.measurements().stream()
-                .filter(m -> m.metric().equals(SPEEDUP_METRIC) && m.benchmark().equals(paired) && m.value().isPresent()
-                        && m.fsType().equals(score.fsType()) && m.strategy().equals(score.strategy())
-                        && m.recordBytes().equals(score.recordBytes()) && m.syncEvery().equals(score.syncEvery())
-                        && m.params().equals(score.params()))
-                .findFirst()
+        return sibling(run, score, paired, Measurement.SPEEDUP).filter(m -> m.value().isPresent())
                 .map(speedup -> Comparison.sideBySide(score, none, speedup))
                 .orElseGet(() -> Comparison.of(score, none));
     }
@@ -145,9 +138,14 @@ public final class Recommender {
 
     /** The row of another metric of the same point: same filesystem, benchmark, strategy and parameters. */
     private static Optional<Measurement> sibling(Run run, Measurement score, String metric) {
+        return sibling(run, score, score.benchmark(), metric);
+    }
+
+    /** The row of {@code metric} that {@code benchmark} measured for the same strategy and parameters as {@code score}. */
+    private static Optional<Measurement> sibling(Run run, Measurement score, String benchmark, String metric) {
         return run.measurements().stream()
                 .filter(m -> m.metric().equals(metric) && m.fsType().equals(score.fsType())
-                        && m.benchmark().equals(score.benchmark()) && m.strategy().equals(score.strategy())
+                        && m.benchmark().equals(benchmark) && m.strategy().equals(score.strategy())
                         && m.sizeBytes().equals(score.sizeBytes()) && m.recordBytes().equals(score.recordBytes())
                         && m.syncEvery().equals(score.syncEvery()) && m.params().equals(score.params()))
                 .findFirst();

@@ -12,9 +12,6 @@ import java.util.Optional;
  */
 public final class SideBySideTable {
 
-    /** Per-strategy mean time per record, measured in the same iterations as the speed-up. */
-    static final String RECORD_METRIC = "record_us";
-
     private SideBySideTable() {
     }
 
@@ -28,7 +25,7 @@ public final class SideBySideTable {
         for (Run run : runs) {
             // Per filesystem and workload, the largest speed-up first.
             List<Measurement> speedups = run.measurements().stream()
-                    .filter(m -> m.metric().equals(Recommender.SPEEDUP_METRIC) && m.value().isPresent())
+                    .filter(m -> m.metric().equals(Measurement.SPEEDUP) && m.value().isPresent())
                     .sorted(java.util.Comparator.comparing(Measurement::fsType).thenComparing(Measurement::workload)
                             .thenComparingDouble(m -> -m.value().getAsDouble()))
                     .toList();
@@ -66,7 +63,7 @@ public final class SideBySideTable {
     /** The mean time per record of {@code strategy} in the same point as {@code speedup}, if recorded. */
     private static Optional<Measurement> record(Run run, Measurement speedup, String strategy) {
         return run.measurements().stream()
-                .filter(m -> m.metric().equals(RECORD_METRIC) && m.strategy().equals(strategy)
+                .filter(m -> m.metric().equals(Measurement.RECORD_US) && m.strategy().equals(strategy)
                         && m.fsType().equals(speedup.fsType()) && m.benchmark().equals(speedup.benchmark())
                         && m.workload().equals(speedup.workload()) && m.value().isPresent())
                 .findFirst();
